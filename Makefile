@@ -1,0 +1,51 @@
+# Two commands do all set-up on a fresh machine: `make serve` and `make test`.
+# Everything is installed into .venv and node_modules; Chromium (for the browser tests)
+# comes from Debian's package when it is missing.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build check test test-fast bench bench-large schemas digest clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests; skipped (tests then say why) where apt-get cannot run.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || $${CHROMIUM_PATH:+test -x $$CHROMIUM_PATH} 2>/dev/null || \
+	  { (apt-get update -q && apt-get install -y -q chromium) >/dev/null 2>&1 \
+	    || echo "note: could not install Debian's chromium; browser tests will be skipped"; }
+
+setup: $(STAMP) node_modules/.installed
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --livereload
+
+build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+check: $(STAMP)
+	$(PY) -m hub check
+
+test: setup chromium
+	$(PY) -m pytest -q -n 2
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+bench-large: $(STAMP)
+	$(PY) bench/run.py --large
+
+clean:
+	rm -rf site .pytest_cache

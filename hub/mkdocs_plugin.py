@@ -1,0 +1,74 @@
+"""The MkDocs shell around the core: load once, add one page per record in each language.
+
+mkdocs-static-i18n builds the site once per language; this plugin's `on_files` runs after
+the i18n plugin's (priority -200 < -100) and adds that language's generated record pages,
+with the i18n attributes the language switcher and the sitemap read.
+"""
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .build import HubBuild, load_build
+from .errors import DataError
+
+log = get_plugin_logger(__name__)
+
+
+class HubPlugin(BasePlugin):
+    """Loads `data/`, generates record pages, and hands the renderer to macros.py."""
+
+    def __init__(self):
+        self.build: HubBuild | None = None
+        self.language = "en"
+
+    def on_config(self, config: MkDocsConfig):
+        i18n = config.plugins.get("i18n")
+        self.language = getattr(i18n, "current_language", None) or "en"
+        root = os.path.dirname(os.path.abspath(config.config_file_path))
+        try:
+            # Cached by the files' state: the seven language passes share one load.
+            self.build = load_build(root, config.site_url)
+        except DataError as err:
+            raise PluginError(f"invalid records in data/:\n{err.report()}") from None
+        return config
+
+    @event_priority(-200)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        lang = self.language
+        languages = self.build.config.languages
+        generated = []
+        for collection, record_id in self.build.record_keys():
+            content = self.build.renderer.front_matter(collection, record_id, lang) + \
+                f'{{{{ record_page("{collection}", "{record_id}") }}}}\n'
+            file = File.generated(config, f"{collection}/{record_id}.md", content=content)
+            path = f"{collection}/{record_id}/"
+            file.dest_uri = f"{self.build.config.path_prefix(lang)}{path}index.html"
+            # What mkdocs-static-i18n reads for the language switcher and the sitemap.
+            file.locale = file.locale_alternate_of = lang
+            file.localization = None
+            file.norm_src_uri = file.src_uri
+            file.alternates = {other: SimpleNamespace(url=self.build.config.path_prefix(other) + path, page=None)
+                               for other in languages}
+            file.hub_source = self.build.content.sources.get((collection, record_id), "data/topics.yml")
+            files.append(file)
+            generated.append(file)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # "Edit this page" opens the YAML record (or the Markdown page), never a generated file.
+        source = getattr(page.file, "hub_source", None) or f"docs/{page.file.src_uri}"
+        page.edit_url = self.build.edit_url(source)
+        return markdown
+
+    def on_serve(self, server, config, builder):
+        server.watch(os.path.join(self.build.config.root, "data"))
+        return server

@@ -1,0 +1,22 @@
+"""mkdocs-macros functions: the hub's pages, rendered by the core (hub/pages.py)."""
+
+
+def define_env(env):
+    def hub():
+        plugin = env.conf.plugins["hub"]
+        return plugin.build, plugin.language
+
+    @env.macro
+    def record_page(collection: str, record_id: str) -> str:
+        build, lang = hub()
+        return build.renderer.record_page(collection, record_id, lang)
+
+    @env.macro
+    def listing(collection: str) -> str:
+        build, lang = hub()
+        return build.renderer.listing(collection, lang)
+
+    @env.macro
+    def home() -> str:
+        build, lang = hub()
+        return build.renderer.home(lang)
