@@ -1,0 +1,135 @@
+"""The built fixture site, as a reader sees it in each language."""
+import json
+
+import pytest
+from sitebuild import LANGUAGES, page, prefix
+
+RECORDS = {
+    "events": ["spring-dialogue", "autumn-webinar", "cancelled-meeting", "winter-workshop"],
+    "cases": ["malmo-phones"], "statements": ["phone-statement"],
+    "resources": ["summary-report", "webinar-recording"],
+    "organisations": ["city-of-malmo", "city-of-oslo", "test-network"],
+    "topics": ["smartphones", "fair-labour", "laptops"],
+}
+ALL = [(c, i) for c, ids in RECORDS.items() for i in ids]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("collection,record_id", ALL)
+def test_every_record_has_its_page_in_every_language(basic_site, lang, collection, record_id):
+    doc = page(basic_site, f"{prefix(lang)}{collection}/{record_id}/")
+    assert doc.html["lang"] == lang
+    assert doc.select_one("article h1").get_text(strip=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("collection", list(RECORDS))
+def test_listings_link_every_record(basic_site, lang, collection):
+    doc = page(basic_site, f"{prefix(lang)}{collection}/")
+    links = {a["href"].rstrip("/").split("/")[-1] for a in doc.select("article a.hub-item__title")}
+    assert set(RECORDS[collection]) <= links
+
+
+def test_translated_title_and_no_notice_when_translated(basic_site):
+    doc = page(basic_site, "sv/events/spring-dialogue/")
+    assert doc.select_one("article h1").get_text(strip=True) == "Marknadsdialog på våren"
+    assert doc.select_one(".hub-notice") is None
+    assert "Dialogen" in doc.select_one(".hub-prose").get_text()
+
+
+def test_missing_translation_falls_back_to_english_with_notice(basic_site):
+    doc = page(basic_site, "sv/events/autumn-webinar/")
+    notice = doc.select_one(".hub-notice")
+    assert notice is not None and "inte" in notice.get_text()  # Swedish notice text
+    summary = doc.select_one(".hub-summary span[lang=en]")
+    assert summary is not None and "laptops" in summary.get_text()
+
+
+def test_plain_text_is_escaped(basic_site):
+    doc = page(basic_site, "events/autumn-webinar/")
+    assert "A webinar about <laptops> & fair labour." in doc.select_one(".hub-summary").get_text()
+    assert doc.select_one(".hub-summary laptops") is None
+
+
+def test_event_time_with_zone_across_daylight_saving(basic_site):
+    spring = page(basic_site, "events/spring-dialogue/").select_one("time.hub-when")
+    assert spring.get_text(strip=True) == "28 March 2021, 09:00–12:30 CEST"
+    assert spring["datetime"] == "2021-03-28T09:00:00+02:00"
+    autumn = page(basic_site, "de/events/autumn-webinar/").select_one("time.hub-when")
+    assert autumn.get_text(strip=True) == "31. Oktober 2021, 10:00–11:00 MEZ"
+    assert autumn["datetime"] == "2021-10-31T10:00:00+01:00"
+    past = page(basic_site, "events/winter-workshop/").select_one("time.hub-when")
+    assert past.get_text(strip=True) == "25 November 2020, 09:00–16:30 CET"
+
+
+def test_upcoming_and_past_split_around_hub_now(basic_site):
+    doc = page(basic_site, "events/")
+    upcoming = [a["href"].split("/")[-2] for a in doc.select("[data-section=upcoming] a.hub-item__title")]
+    past = [a["href"].split("/")[-2] for a in doc.select("[data-section=past] a.hub-item__title")]
+    assert upcoming == ["cancelled-meeting", "autumn-webinar"]  # soonest first
+    assert past == ["spring-dialogue", "winter-workshop"]  # most recent first
+    years = [ul["data-year"] for ul in doc.select("ul[data-section=past]")]
+    assert years == ["2021", "2020"]
+
+
+def test_cancelled_event_says_so_on_page_and_listing(basic_site):
+    assert "cancelled" in page(basic_site, "events/cancelled-meeting/").select_one(".hub-alert").get_text().lower()
+    item = page(basic_site, "events/").select_one("li.hub-event--cancelled")
+    assert "Cancelled" in item.get_text()
+    assert "Inställt" in page(basic_site, "sv/events/").select_one("li.hub-event--cancelled").get_text()
+
+
+def test_registration_closed_after_deadline(basic_site):
+    past = page(basic_site, "events/spring-dialogue/")
+    assert not past.select_one(".hub-registration__closed").has_attr("hidden")
+    assert past.select_one(".hub-registration__open").has_attr("hidden")
+    future = page(basic_site, "events/autumn-webinar/")
+    assert future.select_one(".hub-registration__closed").has_attr("hidden")
+    assert "29 October 2021" in future.select_one(".hub-registration__open").get_text()
+
+
+def test_organisation_and_topic_pages_list_what_names_them(basic_site):
+    org = page(basic_site, "organisations/city-of-malmo/")
+    hrefs = {a["href"] for a in org.select("article a.hub-item__title")}
+    assert {"../../events/spring-dialogue/", "../../cases/malmo-phones/", "../../statements/phone-statement/"} <= hrefs
+    topic = page(basic_site, "sv/topics/laptops/")
+    hrefs = {a["href"] for a in topic.select("article a.hub-item__title")}
+    assert {"../../events/autumn-webinar/", "../../resources/summary-report/", "../../resources/webinar-recording/"} <= hrefs
+
+
+def test_statement_lists_signatories_with_dates_and_count(basic_site):
+    doc = page(basic_site, "statements/phone-statement/")
+    rows = doc.select("table.hub-signatories tbody tr")
+    assert len(rows) == 3
+    assert "29 January 2021" in rows[0].get_text()
+    assert "3 signatories" in page(basic_site, "statements/").get_text()
+
+
+def test_home_shows_upcoming_cases_resources_open_statements(basic_site):
+    doc = page(basic_site, "")
+    text = doc.select_one("article").get_text()
+    for expected in ["Autumn webinar on laptops", "Malmö buys fair phones", "Webinar recording", "Joint statement on phones"]:
+        assert expected in text
+    assert page(basic_site, "sv/").select_one("article h1").get_text(strip=True) == "Testnavet"
+
+
+def test_language_switcher_goes_to_the_same_record(basic_site):
+    doc = page(basic_site, "fi/cases/malmo-phones/")
+    links = {a["hreflang"]: a["href"] for a in doc.select("a.md-select__link[hreflang]")}
+    assert links["en"] == "../../../cases/malmo-phones/"
+    assert links["sv"] == "../../../sv/cases/malmo-phones/"
+
+
+def test_search_index_has_pages_in_every_language(basic_site):
+    index = json.loads((basic_site / "search" / "search_index.json").read_text())
+    locations = {d["location"] for d in index["docs"]}
+    for lang in LANGUAGES[1:]:
+        assert f"{lang}/cases/malmo-phones/" in locations
+    titles = {d["title"] for d in index["docs"] if d["location"] == "sv/events/spring-dialogue/"}
+    assert "Marknadsdialog på våren" in titles
+
+
+def test_edit_link_opens_the_yaml_record(basic_site):
+    doc = page(basic_site, "events/spring-dialogue/")
+    edit = doc.select_one("a.md-content__button[href*='edit']")
+    assert edit["href"] == "https://github.com/example/test-hub/edit/main/data/events/spring-dialogue.yml"
