@@ -14,8 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from . import outputs
 from .build import HubBuild, load_build
 from .errors import DataError
+from .head import page_head
 
 log = get_plugin_logger(__name__)
 
@@ -26,6 +28,7 @@ class HubPlugin(BasePlugin):
     def __init__(self):
         self.build: HubBuild | None = None
         self.language = "en"
+        self.built_languages: set[str] = set()
 
     def on_config(self, config: MkDocsConfig):
         i18n = config.plugins.get("i18n")
@@ -68,6 +71,24 @@ class HubPlugin(BasePlugin):
         source = getattr(page.file, "hub_source", None) or f"docs/{page.file.src_uri}"
         page.edit_url = self.build.edit_url(source)
         return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        context["hub_head"] = page_head(self.build, self.language, page.url, page.meta.get("hub_record"),
+                                        page.title, page.meta.get("description"))
+        return context
+
+    @event_priority(-150)
+    def on_post_build(self, config: MkDocsConfig):
+        # mkdocs-static-i18n runs the other languages' builds inside the default one's
+        # post_build (priority -100); the last language to finish writes the shared files.
+        self.built_languages.add(self.language)
+        if self.built_languages < set(self.build.config.languages):
+            return
+        self.built_languages = set()
+        outputs.write_all(self.build, config.site_dir)
+        problems = outputs.check_all(self.build, config.site_dir)
+        if problems:
+            raise PluginError("the build lost records:\n" + "\n".join(problems))
 
     def on_serve(self, server, config, builder):
         server.watch(os.path.join(self.build.config.root, "data"))
