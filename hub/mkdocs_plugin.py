@@ -18,6 +18,7 @@ from . import outputs
 from .build import HubBuild, load_build
 from .errors import DataError
 from .head import page_head
+from .text import pick
 
 log = get_plugin_logger(__name__)
 
@@ -39,6 +40,8 @@ class HubPlugin(BasePlugin):
             self.build = load_build(root, config.site_url)
         except DataError as err:
             raise PluginError(f"invalid records in data/:\n{err.report()}") from None
+        # The hub's name comes from data/site.yml, in the language being built.
+        config.site_name = pick(self.build.content.site.name, self.language).text
         return config
 
     @event_priority(-200)
