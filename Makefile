@@ -38,6 +38,17 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) -m hub check
 
+# A newsletter digest: `make digest SINCE=2021-01-01 LANG=sv` (add HTML=1 for e-mail tools).
+# LANG counts only when given here: the shell's own LANG is a locale such as en_GB.UTF-8.
+DIGEST_LANG = $(if $(filter command line,$(origin LANG)),$(LANG),en)
+digest: $(STAMP)
+	@test -n "$(SINCE)" || { echo "usage: make digest SINCE=YYYY-MM-DD [LANG=sv] [HTML=1]" >&2; exit 2; }
+	PYTHONUTF8=1 $(PY) -m hub digest --since $(SINCE) --lang $(DIGEST_LANG)$(if $(HTML), --html)
+
+# JSON Schemas for editors, generated from hub/model.py (commit the result).
+schemas: $(STAMP)
+	$(PY) -m hub schemas
+
 test: setup chromium
 	$(PY) -m pytest -q -n 2
 

@@ -1,4 +1,5 @@
 """mkdocs-macros functions: the hub's pages, rendered by the core (hub/pages.py)."""
+from hub.site_facts import as_html, site_fact as lookup, site_facts
 
 
 def define_env(env):
@@ -20,3 +21,9 @@ def define_env(env):
     def home() -> str:
         build, lang = hub()
         return build.renderer.home(lang)
+
+    @env.macro
+    def site_fact(path: str) -> str:
+        """A fact from data/site.yml in the page's language, e.g. site_fact("accessibility.contact")."""
+        build, lang = hub()
+        return as_html(lookup(site_facts(build, lang), path))

@@ -38,3 +38,5 @@ def check(root: str, out=None) -> int:
 
 # Other modules add their subcommands here: each a function(subparsers) that sets `run`.
 _EXTRA_COMMANDS: list = []
+from . import digest  # noqa: E402,F401  (registers `digest`)
+from . import scaffold, schemas, status  # noqa: E402,F401  (register `new`, `schemas`, `status`)

@@ -5,6 +5,8 @@ Every check raises `PydanticCustomError("hub", ...)` whose text becomes the erro
 """
 from __future__ import annotations
 
+import difflib
+import math
 import re
 import zoneinfo
 from datetime import date, datetime
@@ -26,12 +28,22 @@ _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$")
+_NUMBER = re.compile(r"^-?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d{1,3})?$")
+# Zone abbreviations people copy from invitations, and the IANA zone the contract maps them to.
+_ZONE_ABBREVIATIONS = {"CET": "Europe/Brussels", "CEST": "Europe/Brussels", "MET": "Europe/Brussels",
+                       "MEZ": "Europe/Brussels", "EET": "Europe/Helsinki", "EEST": "Europe/Helsinki",
+                       "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon", "GMT": "Europe/London",
+                       "BST": "Europe/London"}
 
 
-def fail(message: str, found: Any = None) -> PydanticCustomError:
-    """An error the contributor reads; `found` is quoted after 'got'."""
-    text = message if found is None else f"{message}, got {shown(found)}"
-    return PydanticCustomError("hub", text.replace("{", "{{").replace("}", "}}"))
+_NOT_GIVEN = object()
+
+
+def fail(message: str, found: Any = _NOT_GIVEN) -> PydanticCustomError:
+    """An error the contributor reads; `found` is quoted after 'got' (an empty value is 'nothing')."""
+    if found is not _NOT_GIVEN:
+        message = f"{message}, got {'nothing' if found is None else shown(found)}"
+    return PydanticCustomError("hub", message.replace("{", "{{").replace("}", "}}"))
 
 
 def _text(value: Any) -> str:
@@ -89,21 +101,21 @@ def _boolean(value: Any) -> bool:
 def _integer(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+    # Fifteen digits is more than any count or year needs, and keeps int() cheap.
+    if isinstance(value, str) and re.fullmatch(r"-?\d{1,15}", value.strip()):
         return int(value)
     raise fail("expected a whole number like 12", value)
 
 
 def _number(value: Any) -> float | int:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return value
-    if isinstance(value, str):
-        try:
-            number = float(value.replace("_", ""))
-        except ValueError:
-            pass
-        else:
-            return int(number) if number.is_integer() and "." not in value else number
+    if isinstance(value, str) and _NUMBER.match(value.strip()):
+        text = value.strip().replace("_", "")
+        number = float(text)
+        # `inf`, `nan` and 1e999 are not amounts, and they break JSON.
+        if math.isfinite(number):
+            return int(number) if number.is_integer() and not re.search(r"[.eE]", text) else number
     raise fail("expected a number like 1500 or 12.5", value)
 
 
@@ -137,7 +149,8 @@ def _languages() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+    """Area/Location names (and UTC): legacy names such as CET or EST5EDT are not places."""
+    return frozenset(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))) | {"UTC"}
 
 
 def _country(value: Any) -> str:
@@ -159,20 +172,28 @@ def _language(value: Any) -> str:
 
 
 def _timezone(value: Any) -> str:
-    if not isinstance(value, str) or value not in _zones():
-        raise fail("expected a time zone name like Europe/Stockholm or Europe/Brussels", value)
-    return value
+    if isinstance(value, str) and value in _zones():
+        return value
+    expected = "expected a time zone name like Europe/Stockholm or Europe/Brussels"
+    if isinstance(value, str) and value.strip().upper() in _ZONE_ABBREVIATIONS:
+        zone = _ZONE_ABBREVIATIONS[value.strip().upper()]
+        raise fail(f"expected a place-based time zone, got the abbreviation {value!r}: use {zone} "
+                   "(summer time is then handled for you)")
+    if isinstance(value, str):
+        by_case = {z.lower(): z for z in _zones()}
+        close = by_case.get(value.strip().lower()) or next(iter(difflib.get_close_matches(value, _zones(), 1, 0.9)), None)
+        if close:
+            raise fail(f"unknown time zone {value!r}; did you mean {close!r}?")
+    raise fail(expected, value)
 
 
 def _text_or_translations(value: Any) -> str | dict[str, str]:
+    # Which languages are allowed is the site's choice: rules.language_problems checks the
+    # keys against mkdocs.yml, with the line of each, whether or not the rest is valid.
     if isinstance(value, dict):
         if "en" not in value:
             raise fail("a text with translations must include 'en', the English text")
-        out = {}
-        for lang, text in value.items():
-            _language(lang)
-            out[lang] = _text(text)
-        return out
+        return {str(lang): _text(text) for lang, text in value.items()}
     return _text(value)
 
 
@@ -188,7 +209,10 @@ PlainText = Annotated[str, PlainValidator(_text), _schema(type="string")]
 Text = Annotated[Any, PlainValidator(_text_or_translations), WithJsonSchema(_TEXT_SCHEMA)]
 Date = Annotated[date, PlainValidator(_date), _schema(type="string", pattern=_DATE.pattern, examples=["2021-06-14"])]
 DateTime = Annotated[datetime, PlainValidator(_datetime), _schema(type="string", pattern=_DATETIME.pattern, examples=["2021-06-14T16:00"])]
-PartialDate = Annotated[str, PlainValidator(_partial_date), _schema(type="string", pattern=_PARTIAL_DATE.pattern)]
+# `published: 2019` is a number to an editor reading YAML 1.2, and fine here.
+PartialDate = Annotated[str, PlainValidator(_partial_date), _schema(
+    anyOf=[{"type": "string", "pattern": _PARTIAL_DATE.pattern}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+    examples=["2021-06-14", "2021-06", "2021"])]
 Clock = Annotated[str, PlainValidator(_clock), _schema(type="string", pattern=_CLOCK.pattern, examples=["09:00"])]
 Bool = Annotated[bool, PlainValidator(_boolean), _schema(type="boolean")]
 Int = Annotated[int, PlainValidator(_integer), _schema(type="integer")]

@@ -11,16 +11,18 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, field_name
 from .fields import ID_PATTERN, Text, fail
 from .markdown_safety import unsafe_markdown
 from .model import COLLECTIONS, MARKDOWN_FIELDS, REFERENCES, Record, Site
 from .problems import from_validation, suggestion
-from .rules import record_rules
-from .yamlfile import Document, YamlProblem, read_yaml
+from .rules import language_problems, record_rules, unknown_language
+from .shapes import TEXT, model_shape
+from .yamlfile import Document, YamlProblem, decode, read_yaml
 
 _ID = re.compile(ID_PATTERN)
 _SIBLING = re.compile(r"^(?P<id>[^.]+)(\.(?P<lang>[a-z]{2,3}))?\.md$")
+_DATA_FILES = ("site.yml", "topics.yml", "series.yml")
 
 
 @dataclass
@@ -59,6 +61,7 @@ class _Loader:
         return "/".join(("data",) + parts)
 
     def load(self) -> Content:
+        self._refuse_strangers()
         site = self._single("site.yml", Site, required=True)
         topics = self._vocabulary("topics.yml", required=True)
         series = self._vocabulary("series.yml", required=False)
@@ -78,12 +81,40 @@ class _Loader:
 
     # -- files --
 
+    def _refuse_strangers(self) -> None:
+        """Anything in data/ the hub would not read is a record that silently goes missing."""
+        folder = os.path.join(self.root, "data")
+        if not os.path.isdir(folder):
+            self.problems.append(Problem("data", 1, "", "missing folder: the hub reads its records from data/"))
+            return
+        known = list(COLLECTIONS) + list(_DATA_FILES)
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if name.startswith(".") or name == "README.md" or name in _DATA_FILES and os.path.isfile(path) \
+                    or name in COLLECTIONS and os.path.isdir(path):
+                continue
+            guess = name[:-5] + ".yml" if name.endswith(".yaml") else name
+            hint = suggestion(guess, known, listing=False) or f"; data/ holds {', '.join(known)}"
+            kind = "folder" if os.path.isdir(path) else "file"
+            self.problems.append(Problem(self.rel(name), 1, "", f"unknown {kind} '{name}' is not read{hint}"))
+
+    def _open(self, rel: str) -> bytes | None:
+        path = os.path.join(self.root, rel)
+        if os.path.islink(path):
+            # A link could publish any file of the machine that builds the site.
+            self.problems.append(Problem(rel, 1, "", "symbolic links are not allowed in data/: put the file itself here"))
+            return None
+        with open(path, "rb") as handle:
+            return handle.read()
+
     def _read(self, rel: str) -> Document | None:
+        raw = self._open(rel)
+        if raw is None:
+            return None
         try:
-            with open(os.path.join(self.root, rel), "rb") as handle:
-                return read_yaml(rel, handle.read())
+            return read_yaml(rel, raw)
         except YamlProblem as err:
-            self.problems.append(err.problem)
+            self.problems.extend(err.problems)
         return None
 
     def _single(self, name: str, model, required: bool):
@@ -98,6 +129,7 @@ class _Loader:
         if not isinstance(doc.data, dict):
             self.problems.append(Problem(rel, 1, "", "expected fields (key: value) at the top of the file"))
             return None
+        self._languages(doc, model)
         try:
             return model.model_validate(doc.data)
         except ValidationError as err:
@@ -122,8 +154,10 @@ class _Loader:
         for key, value in doc.data.items():
             line = doc.line_of((key,))
             if not _ID.match(key):
-                self.problems.append(Problem(rel, line, key, "expected an id of lower-case letters, digits and hyphens like fair-labour"))
+                self.problems.append(Problem(rel, line, key, "expected an id of lower-case letters, digits and hyphens "
+                                                             f"like fair-labour, got {key!r}"))
                 continue
+            self._languages(doc, TEXT, value, (key,))
             try:
                 out[key] = adapter.validate_python(value)
             except ValidationError as err:
@@ -140,6 +174,10 @@ class _Loader:
             rel = self.rel(collection, name)
             if name.endswith(".md") or name.startswith("."):
                 continue
+            if os.path.isdir(os.path.join(folder, name)):
+                self.problems.append(Problem(rel, 1, "", f"folders inside data/{collection}/ are not read: "
+                                                         f"move the files up into data/{collection}/"))
+                continue
             if name.endswith(".yaml"):
                 self.problems.append(Problem(rel, 1, "", f"records end in .yml: rename it to {name[:-5]}.yml"))
                 continue
@@ -149,7 +187,7 @@ class _Loader:
             record_id = name[:-4]
             if not _ID.match(record_id):
                 self.problems.append(Problem(rel, 1, "", f"file name '{record_id}' is not a valid id: use lower-case letters, "
-                                                         f"digits and single hyphens, like {_slug(record_id)}.yml"))
+                                                         f"digits and single hyphens, like {suggest_id(record_id)}.yml"))
                 continue
             doc = self._read(rel)
             if doc is None:
@@ -174,13 +212,20 @@ class _Loader:
             lang = match["lang"] or "en"
             rel = self.rel(collection, name)
             if lang not in self.languages:
-                self.problems.append(Problem(rel, 1, "", f"unknown language '{lang}': the site's languages are {', '.join(self.languages)}"))
+                self.problems.append(Problem(rel, 1, "", f"language of the file name: {unknown_language(lang, self.languages)}"))
+                continue
+            if lang not in self.languages:
+                continue
+            raw = self._open(rel)
+            if raw is None:
                 continue
             try:
-                with open(os.path.join(self.root, rel), "rb") as handle:
-                    text = handle.read().decode("utf-8")
-            except UnicodeDecodeError:
-                self.problems.append(Problem(rel, 1, "", "not UTF-8 text: save the file as UTF-8"))
+                text = decode(rel, raw)
+            except YamlProblem as err:
+                self.problems.extend(err.problems)
+                continue
+            if not text.strip():
+                self.problems.append(Problem(rel, 1, "", "the file is empty: write the description, or delete the file"))
                 continue
             for offset, message in unsafe_markdown(text):
                 self.problems.append(Problem(rel, 1 + offset, "description", message))
@@ -190,7 +235,7 @@ class _Loader:
                                              f"given both here and in {name}: keep one"))
                 continue
             merged = dict(current) if isinstance(current, dict) else {}
-            merged[lang] = text.lstrip("\ufeff")
+            merged[lang] = text
             self.from_siblings.setdefault(doc.path, set()).add(lang)
             doc.data["description"] = merged
             doc.lines.setdefault(("description",), 1)
@@ -201,15 +246,8 @@ class _Loader:
     # -- records --
 
     def _validate(self, doc: Document, model, collection: str):
-        for name in MARKDOWN_FIELDS:
-            value = doc.data.get(name)
-            texts = value.items() if isinstance(value, dict) else [("", value)]
-            for lang, text in texts:
-                if isinstance(text, str) and not (name == "description" and lang in self.from_siblings.get(doc.path, ())):
-                    for offset, message in unsafe_markdown(text):
-                        loc = (name, lang) if lang else (name,)
-                        self.problems.append(Problem(doc.path, doc.line_of(loc) + offset + (1 if "\n" in text else 0),
-                                                     name if not lang else f"{name}.{lang}", message))
+        self._markdown(doc)
+        self._languages(doc, model)
         try:
             record = model.model_validate(doc.data)
         except ValidationError as err:
@@ -219,6 +257,24 @@ class _Loader:
                          for loc, field, message in record_rules(collection, record, self.languages)]
         self.problems.extend(rule_problems)
         return None if rule_problems else record
+
+    def _markdown(self, doc: Document) -> None:
+        """Active content in Markdown written inline (sibling files are checked as they are read)."""
+        for name in MARKDOWN_FIELDS:
+            value = doc.data.get(name)
+            texts = value.items() if isinstance(value, dict) else [("", value)]
+            for lang, text in texts:
+                if not isinstance(text, str) or name == "description" and lang in self.from_siblings.get(doc.path, ()):
+                    continue
+                loc = (name, lang) if lang else (name,)
+                for offset, message in unsafe_markdown(text):
+                    self.problems.append(Problem(doc.path, doc.text_line(loc) + offset, field_name(loc), message))
+
+    def _languages(self, doc: Document, model, data=None, loc: tuple = ()) -> None:
+        shape = model if model is TEXT else model_shape(model)
+        data = doc.data if data is None else data
+        for where, field, message in language_problems(shape, data, self.languages, loc):
+            self.problems.append(Problem(doc.path, doc.line_of(where), field, message))
 
     def _check_references(self, content: Content) -> None:
         known = {name: set(records) for name, records in content.records.items()}
@@ -239,16 +295,24 @@ class _Loader:
                             continue
                         singular = {"organisations": "organisation", "topics": "topic", "events": "event", "series": "series"}[target]
                         where = "data/topics.yml" if target == "topics" else "data/series.yml" if target == "series" else f"data/{target}/"
-                        hint = suggestion(value, sorted(known[target])) or f"; add it to {where} first"
+                        hint = suggestion(value, sorted(known[target]), listing=False) or f"; add it to {where} first"
                         self.problems.append(Problem(doc.path, doc.line_of(loc), _name(loc),
                                                      f"unknown {singular} '{value}'{hint}"))
         for collection, records in content.records.items():
+            claimed: dict[str, str] = {}  # former id -> the record that names it first
             for record_id, record in records.items():
                 for i, alias in enumerate(record.aliases):
-                    if alias in records:
+                    first = claimed.setdefault(alias, record_id)
+                    if first != record_id:
                         doc = self.lines[(collection, record_id)]
                         self.problems.append(Problem(doc.path, doc.line_of(("aliases", i)), f"aliases[{i}]",
-                                                     f"'{alias}' is the id of another record in {collection}: an alias must be a former id"))
+                                                     f"'{alias}' is also a former id of {content.sources[(collection, first)]}: "
+                                                     "an old address can lead to one record only"))
+                    if alias in records:
+                        doc = self.lines[(collection, record_id)]
+                        whose = "this record's own id" if alias == record_id else f"the id of another record in {collection}"
+                        self.problems.append(Problem(doc.path, doc.line_of(("aliases", i)), f"aliases[{i}]",
+                                                     f"'{alias}' is {whose}: an alias must be a former id"))
 
 
 def _looks_like_reference(value: str, known: set[str]) -> bool:
@@ -277,11 +341,11 @@ def _values_at(record, parts: list[str], loc: tuple = ()):
 
 
 def _name(loc: tuple) -> str:
-    from .errors import field_name
     return field_name(loc)
 
 
-def _slug(text: str) -> str:
+def suggest_id(text: str) -> str:
+    """A valid id close to `text`: 'Malmö_Phones' -> 'malmo-phones'."""
     import unicodedata
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "my-record"

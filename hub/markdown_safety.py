@@ -1,33 +1,99 @@
 """Refuse active content in Markdown fields; render and sanitise Markdown to HTML.
 
 Contributors may write Markdown and simple HTML. Scripts, frames, event handlers and
-`javascript:`/`data:` links are errors (found here, with their line); nh3 then cleans the
-rendered HTML as a second line of defence.
+`javascript:`/`data:` links are errors, found here with their line: in HTML tags (read by an
+HTML parser, so entities and odd quoting are decoded as a browser would) and in Markdown link
+destinations (inline, reference definitions, autolinks). The rendered HTML is checked once
+more, so whatever the line scan misses is still refused; nh3 then cleans the HTML that is
+published, as a second line of defence.
 """
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown
 import nh3
 
-_UNSAFE = [
-    (re.compile(r"<\s*script\b", re.I), "<script> is not allowed in Markdown: link to the script's page instead"),
-    (re.compile(r"<\s*iframe\b", re.I), "<iframe> is not allowed in Markdown: give the address as a link (recordings go in `recording`)"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "event-handler attributes (on...=) are not allowed in Markdown"),
-    (re.compile(r"(\]\(\s*<?|\b(href|src)\s*=\s*[\"']?\s*|<)(javascript|data|vbscript)\s*:", re.I),
-     "javascript: and data: links are not allowed: use an https:// address"),
-]
+SCRIPT = "<script> is not allowed in Markdown: link to the script's page instead"
+FRAME = "<{tag}> is not allowed in Markdown: give the address as a link (recordings go in `recording`)"
+HANDLER = "event-handler attributes ({name}=) are not allowed in Markdown"
+LINK = "{scheme}: links are not allowed in Markdown: use an https:// address"
+RENDERED = "the rendered Markdown contains {what}: remove it"
+
+_FRAMES = {"iframe", "frame", "frameset", "object", "embed", "applet"}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "background", "cite", "longdesc",
+                   "data", "srcset", "xlink:href", "ping", "manifest", "codebase", "dynsrc", "lowsrc"}
+_BAD_SCHEMES = ("javascript", "data", "vbscript")
+# Characters a browser drops from a URL before it reads the scheme: ASCII whitespace and controls.
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_INLINE_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]+)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)", re.M)
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
 
 
 def unsafe_markdown(text: str) -> list[tuple[int, str]]:
     """(line offset from the text's first line, message) for each unsafe construct."""
+    found = _scan_html(text) + _scan_links(text)
+    if not found:
+        # The line scan found nothing: check what the Markdown actually turns into.
+        found = [(0, RENDERED.format(what=what)) for _line, what in _scan_html(_to_html(text), rendered=True)]
+    return sorted(set(found))
+
+
+def bad_scheme(url: str) -> str | None:
+    """'javascript' for `java&#x73;cript:...`, as a browser would read it; None for a safe URL."""
+    url = _IGNORED_IN_URL.sub("", _BACKSLASH_ESCAPE.sub(r"\1", html.unescape(url))).lstrip("<").lower()
+    return next((scheme for scheme in _BAD_SCHEMES if url.startswith(scheme + ":")), None)
+
+
+def _scan_links(text: str) -> list[tuple[int, str]]:
     found = []
-    for pattern, message in _UNSAFE:
+    for pattern in (_INLINE_LINK, _REFERENCE, _AUTOLINK):
         for match in pattern.finditer(text):
-            found.append((text.count("\n", 0, match.start()), message))
+            scheme = bad_scheme(match.group(1))
+            if scheme:
+                found.append((text.count("\n", 0, match.start(1)), LINK.format(scheme=scheme)))
     return found
+
+
+class _TagScanner(HTMLParser):
+    def __init__(self, rendered: bool):
+        super().__init__(convert_charrefs=True)
+        self.rendered = rendered
+        self.found: list[tuple[int, str]] = []
+
+    def add(self, message: str, what: str) -> None:
+        self.found.append((self.getpos()[0] - 1, what if self.rendered else message))
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.add(SCRIPT, "a <script>")
+        elif tag in _FRAMES:
+            self.add(FRAME.format(tag=tag), f"an <{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.add(HANDLER.format(name=name), f"an {name}= attribute")
+            elif name in _URL_ATTRIBUTES and value:
+                scheme = bad_scheme(value) or next(filter(None, map(bad_scheme, value.split(","))), None)
+                if scheme:
+                    self.add(LINK.format(scheme=scheme), f"a {scheme}: link")
+
+    handle_startendtag = handle_starttag
+
+
+def _scan_html(text: str, rendered: bool = False) -> list[tuple[int, str]]:
+    scanner = _TagScanner(rendered)
+    scanner.feed(text)
+    scanner.close()
+    return scanner.found
+
+
+def _to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
 
 
 _TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h2", "h3",
@@ -40,7 +106,7 @@ _ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "img": {"src", "alt", "title"
 @lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
     """Markdown -> sanitised HTML. Headings start at h2: the page title is the only h1."""
-    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
-    html = re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"https", "http", "mailto"},
+    html_text = _to_html(text)
+    html_text = re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html_text)
+    return nh3.clean(html_text, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"https", "http", "mailto"},
                      link_rel="noopener")

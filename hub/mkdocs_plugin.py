@@ -18,6 +18,7 @@ from . import outputs
 from .build import HubBuild, load_build
 from .errors import DataError
 from .head import page_head
+from .site_facts import site_facts
 from .text import pick
 
 log = get_plugin_logger(__name__)
@@ -78,7 +79,24 @@ class HubPlugin(BasePlugin):
     def on_page_context(self, context, page, config, nav):
         context["hub_head"] = page_head(self.build, self.language, page.url, page.meta.get("hub_record"),
                                         page.title, page.meta.get("description"))
+        # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
+        context["hub_site"] = site_facts(self.build, self.language)
+        context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
         return context
+
+    def on_template_context(self, context, template_name, config):
+        # GitHub Pages serves the one /404.html for every language: it carries them all, hub.js picks one.
+        if template_name == "404.html":
+            context["hub_sites"] = {lang: site_facts(self.build, lang) for lang in self.build.config.languages}
+            context["hub_site"] = context["hub_sites"][self.build.config.languages[0]]
+        return context
+
+    def on_post_template(self, output, template_name, config):
+        # Each language pass renders 404.html to the same place; keep the default language's
+        # (built first), whose navigation is in the language the page starts in. MkDocs skips empty output.
+        if template_name == "404.html" and self.language != self.build.config.languages[0]:
+            return ""
+        return output
 
     @event_priority(-150)
     def on_post_build(self, config: MkDocsConfig):

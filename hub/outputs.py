@@ -19,3 +19,16 @@ def check_all(build, site_dir: str) -> list[str]:
     for check in CHECKS:
         problems.extend(check(build, site_dir))
     return problems
+
+
+# Calendars, feeds, the JSON export and redirects for former ids (issue 3); imported here so
+# that loading the plugin registers them.
+from . import export, feed, head, ics, redirects  # noqa: E402
+
+WRITERS += [ics.write, feed.write, export.write, redirects.write]
+CHECKS += [head.check]
+
+# Nothing lost: every record's pages, listing links and export entries (issue 5).
+from . import completeness  # noqa: E402
+
+CHECKS.append(completeness.check)

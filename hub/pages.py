@@ -107,6 +107,9 @@ class View:
 
     # texts
     def t(self, key: str, **values) -> str:
+        # "1 signatory", not "1 signatories": a `<key>_one` string serves a count of one.
+        if values.get("count") in (1, "1") and f"{key}_one" in self.ui:
+            key = f"{key}_one"
         text = self.ui[key]
         return text.format(**values) if values else text
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 
@@ -19,26 +20,44 @@ def from_validation(doc: Document, model: type[BaseModel], err: ValidationError,
         if kind == "extra_forbidden":
             known = known_fields(model, tuple(e["loc"])[:-1])
             name = str(loc[-1])
-            message = "unknown field" + suggestion(name, known)
+            if name == "id" and len(e["loc"]) == 1:
+                record_id = doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                message = f"records have no id field: the file name is the id ({record_id}); remove this line"
+            else:
+                message = "unknown field" + suggestion(name, known)
         elif kind == "missing":
             message = "required field is missing"
         elif kind == "literal_error":
-            message = f"expected one of {e['ctx']['expected']}, got {shown(e['input'])}"
+            expected = e["ctx"]["expected"]
+            near = suggestion(str(e["input"]), re.findall(r"'([^']*)'", expected), listing=False)
+            message = f"expected one of {expected}, got {shown(e['input'])}{near}"
         elif kind in ("list_type", "tuple_type"):
             message = f"expected a list (lines starting with '- '), got {shown(e['input'])}"
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
             message = f"expected a group of fields (key: value), got {shown(e['input'])}"
         elif kind == "hub":
             message = e["msg"]
+            # A check on a whole object names its field first ("captions: ..."): report it there.
+            named = re.match(r"([a-z_]+): (.*)", message, re.S)
+            if named and named[1] in known_fields(model, tuple(e["loc"])) and isinstance(e["input"], dict):
+                loc, message = loc + (named[1],), named[2]
         else:
             message = f"{e['msg'][0].lower()}{e['msg'][1:]}, got {shown(e['input'])}"
+        if e.get("input", "") is None and kind != "hub":
+            message = message.replace("got None", "got nothing")
         problems.append(Problem(doc.path, doc.line_of(loc), field_name(loc), message))
     return problems
 
 
-def suggestion(name: str, known: list[str]) -> str:
+def suggestion(name: str, known: list[str], listing: bool = True) -> str:
+    """"; did you mean 'x'?" for a near miss, else (with `listing`) the names there are."""
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else (f"; known fields: {', '.join(known)}" if known else "")
+    if not close:
+        lowered = {k.lower(): k for k in known}
+        close = [lowered[name.lower()]] if name.lower() in lowered else []
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; known fields: {', '.join(known)}" if known and listing else ""
 
 
 def known_fields(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -1,33 +1,46 @@
-"""Rules that span fields of one record (the model checks each field on its own)."""
+"""Rules beyond one field's type: cross-field rules, and the languages of translated texts."""
 from __future__ import annotations
 
 from pydantic import BaseModel
 
+from .errors import field_name
 from .model import Event
+from .shapes import Shape, texts
 
 SUMMARY_LIMIT = 500
+# Rules a contributor should see beside the field in a new record (`python -m hub new`).
+NOTES = {"events": {"location": "required unless `online: true`",
+                    "summary": f"at most {SUMMARY_LIMIT} characters, plain text",
+                    "end": "after start"}}
+# Codes people write for the site's languages; `no` is Norwegian in general, the site's is `nb`.
+_LANGUAGE_MIX_UPS = {"no": "nb", "nn": "nb", "nor": "nb", "nob": "nb", "se": "sv", "swe": "sv", "dk": "da",
+                     "dan": "da", "fin": "fi", "nld": "nl", "dut": "nl", "ger": "de", "deu": "de", "gb": "en",
+                     "uk": "en", "eng": "en"}
 
 
 def record_rules(collection: str, record: BaseModel, languages: list[str]):
-    """Yield (loc, field, message) for each broken rule."""
-    yield from _translations(record, (), languages)
+    """Yield (loc, field, message) for each broken rule of a valid record."""
     if isinstance(record, Event):
         yield from _event(record)
 
 
-def _translations(value, loc: tuple, languages: list[str]):
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _translations(getattr(value, name), loc + (name,), languages)
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from _translations(item, loc + (i,), languages)
-    elif isinstance(value, dict):
-        for lang in value:
-            if lang not in languages:
-                field = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
-                yield loc + (lang,), f"{field}.{lang}", (f"'{lang}' is not one of the site's languages "
-                                                        f"({', '.join(languages)}); did you mean one of those?")
+def language_problems(shape: Shape, data, languages: list[str], loc: tuple = ()):
+    """Yield (loc, field, message) for each translation in a language the site does not have.
+
+    Works on the data as read, guided by the model's shape, so it reports even when other
+    fields are invalid.
+    """
+    for where, value in texts(shape, data, loc):
+        if isinstance(value, dict):
+            for lang in value:
+                if lang not in languages:
+                    yield where + (lang,), field_name(where + (lang,)), unknown_language(lang, languages)
+
+
+def unknown_language(lang: str, languages: list[str]) -> str:
+    near = _LANGUAGE_MIX_UPS.get(lang.lower(), lang.lower())
+    hint = f"; did you mean '{near}'?" if near in languages and near != lang else ""
+    return f"expected one of the site's languages ({', '.join(languages)}), got '{lang}'{hint}"
 
 
 def _event(event: Event):

@@ -1,0 +1,331 @@
+/* The hub's small script. The pages work without it; with it:
+ * - search returns only pages in the reader's language (MkDocs i18n builds one index for all),
+ * - "now" is the browser's clock (or HUB_NOW of a reproducible build): events that are over move
+ *   to the past, registrations close after their deadline, event times also show in the reader's zone,
+ * - listings filter in place, the choice kept in the query string (?topic=&kind=&country=&year=),
+ * - recordings load the privacy-enhanced player only when the reader presses play,
+ * - the one 404.html shows the language the requested path names.
+ * Loaded in <head>, not deferred: the search part must run before Material's bundle.
+ */
+(function () {
+  "use strict";
+
+  var factsTag = document.getElementById("hub-facts");
+  var facts = factsTag ? JSON.parse(factsTag.textContent) : null;
+  if (!facts) return;
+  var DEFAULT = facts.languages[0];
+  if (facts.lang_from_path !== null && facts.lang_from_path !== undefined) {
+    facts.lang = languageOfPath(location.pathname, facts.lang_from_path);
+  }
+
+  /* ---- Search in the reader's language ------------------------------------------------ */
+
+  // Material starts its search worker and posts it the whole index ({type: 0, data: {docs}}).
+  // Wrapping Worker lets us hand it only this language's documents, so counts, suggestions
+  // and results all stay in one language.
+  var otherPrefixes = facts.languages.filter(function (l) { return l !== DEFAULT; })
+    .map(function (l) { return l + "/"; });
+
+  function isDefaultLanguage(location) {
+    return !otherPrefixes.some(function (p) { return location.indexOf(p) === 0; });
+  }
+
+  function documentsInLanguage(docs, lang) {
+    if (lang === DEFAULT) return docs.filter(function (d) { return isDefaultLanguage(d.location); });
+    var own = docs.filter(function (d) { return d.location.indexOf(lang + "/") === 0; });
+    // mkdocs-static-i18n drops entries identical to the default language's; keep them, under this language's path.
+    var have = new Set(own.map(function (d) { return d.location; }));
+    docs.forEach(function (d) {
+      var here = lang + "/" + d.location;
+      if (isDefaultLanguage(d.location) && !have.has(here)) own.push(Object.assign({}, d, { location: here }));
+    });
+    return own;
+  }
+
+  if (window.Worker) {
+    var NativeWorker = window.Worker;
+    var ScopedWorker = function (url, options) {
+      var worker = new NativeWorker(url, options);
+      var post = worker.postMessage.bind(worker);
+      worker.postMessage = function (message, transfer) {
+        if (message && message.type === 0 && message.data && Array.isArray(message.data.docs)) {
+          var data = Object.assign({}, message.data, { docs: documentsInLanguage(message.data.docs, facts.lang) });
+          message = Object.assign({}, message, { data: data });
+        }
+        return transfer === undefined ? post(message) : post(message, transfer);
+      };
+      return worker;
+    };
+    ScopedWorker.prototype = NativeWorker.prototype;
+    window.Worker = ScopedWorker;
+  }
+
+  function languageOfPath(path, base) {
+    var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
+    var first = rest.replace(/^\//, "").split("/")[0];
+    return facts.languages.indexOf(first) > 0 ? first : DEFAULT;
+  }
+
+  /* ---- Time ----------------------------------------------------------------------------- */
+
+  function now() {
+    var meta = document.querySelector('meta[name="hub-now"]');
+    var fixed = meta ? Date.parse(meta.getAttribute("content")) : NaN;
+    return isNaN(fixed) ? Date.now() : fixed;
+  }
+
+  function isOver(element, at) {
+    var end = Date.parse(element.getAttribute("data-end"));
+    return !isNaN(end) && end <= at;
+  }
+
+  // YYYY-MM-DD of an instant on the wall calendar of an IANA zone.
+  function dayIn(zone, at) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date(at)).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
+  function wallClock(zone, date) {
+    return new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    }).format(date);
+  }
+
+  function moveFinishedEvents(at) {
+    var upcoming = document.querySelectorAll('ul[data-section="upcoming"]');
+    upcoming.forEach(function (list) {
+      list.querySelectorAll("li.hub-event[data-end]").forEach(function (item) {
+        if (!isOver(item, at)) return;
+        var listing = list.closest(".hub-listing");
+        if (listing) pastListFor(listing, item.getAttribute("data-year")).then(item);
+        else item.remove();  // the home page shows only what is coming
+      });
+    });
+    document.querySelectorAll('[data-empty-for="upcoming"]').forEach(function (note) {
+      var list = note.parentElement.querySelector('ul[data-section="upcoming"]');
+      if (list) note.hidden = !!list.querySelector("li.hub-item:not([hidden])");
+    });
+  }
+
+  // The past list of one year (created in order, most recent year first); .then(item) files an
+  // event into it, most recent first.
+  function pastListFor(listing, year) {
+    var list = listing.querySelector('ul[data-section="past"][data-year="' + year + '"]');
+    if (!list) {
+      var heading = document.createElement("h3");
+      heading.id = "year-" + year;
+      heading.textContent = year;
+      list = document.createElement("ul");
+      list.className = "hub-list";
+      list.setAttribute("data-section", "past");
+      list.setAttribute("data-year", year);
+      var later = Array.prototype.find.call(listing.querySelectorAll('ul[data-section="past"]'), function (ul) {
+        return Number(ul.getAttribute("data-year")) < Number(year);
+      });
+      if (later) {
+        later.parentNode.insertBefore(heading, later.previousElementSibling || later);
+      } else {
+        listing.appendChild(heading);
+      }
+      heading.after(list);
+    }
+    return {
+      then: function (item) {
+        var start = Date.parse(item.getAttribute("data-start"));
+        var before = Array.prototype.find.call(list.children, function (li) {
+          return Date.parse(li.getAttribute("data-start")) < start;
+        });
+        list.insertBefore(item, before || null);
+      }
+    };
+  }
+
+  function updateEventPage(at) {
+    document.querySelectorAll(".hub-facts-box[data-end]").forEach(function (box) {
+      if (!isOver(box, at)) return;
+      box.querySelectorAll(".hub-past-flag").forEach(function (flag) { flag.hidden = false; });
+    });
+    document.querySelectorAll(".hub-registration").forEach(function (reg) {
+      var deadline = reg.getAttribute("data-deadline");
+      var zone = reg.getAttribute("data-timezone");
+      var closed = isOver(reg, at) || (deadline && zone && dayIn(zone, at) > deadline);
+      var open = reg.querySelector(".hub-registration__open");
+      var shut = reg.querySelector(".hub-registration__closed");
+      if (open) open.hidden = !!closed;
+      if (shut) shut.hidden = !closed;
+    });
+  }
+
+  function showReadersTime() {
+    var reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!reader) return;
+    document.querySelectorAll("time.hub-when[data-timezone]").forEach(function (el) {
+      var zone = el.getAttribute("data-timezone");
+      var start = new Date(el.getAttribute("datetime"));
+      var end = new Date(el.getAttribute("data-end"));
+      if (isNaN(start) || isNaN(end)) return;
+      if (wallClock(zone, start) === wallClock(reader, start) && wallClock(zone, end) === wallClock(reader, end)) return;
+      var format = new Intl.DateTimeFormat(facts.locale, {
+        timeZone: reader, day: "numeric", month: "long", year: "numeric",
+        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+      });
+      var text = format.formatRange ? format.formatRange(start, end) : format.format(start) + " – " + format.format(end);
+      var note = document.createElement("span");
+      note.className = "hub-localtime";
+      note.textContent = facts.your_time.replace("{when}", text);
+      el.after(note);
+    });
+  }
+
+  /* ---- Listing filters ------------------------------------------------------------------- */
+
+  var DATA = { topic: "topics", kind: "kind", year: "year", country: "country", language: "language" };
+
+  function matches(item, facet, value) {
+    var values = (item.getAttribute("data-" + DATA[facet]) || "").split(" ");
+    return values.indexOf(value) >= 0;
+  }
+
+  function setUpFilter(box) {
+    var form = box.querySelector("form.hub-filter__form");
+    var links = box.querySelector(".hub-filter__links");
+    var status = box.querySelector(".hub-filter__status");
+    var listing = document.querySelector('.hub-listing[data-listing="' + box.getAttribute("data-filter-for") + '"]');
+    if (!form || !listing) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    form.hidden = false;
+    if (links) links.hidden = true;
+
+    var query = new URLSearchParams(location.search);
+    selects.forEach(function (select) {
+      var wanted = query.get(select.name);
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+        select.value = wanted;
+      }
+    });
+
+    function apply(keepInUrl) {
+      var choice = {};
+      selects.forEach(function (s) { if (s.value) choice[s.name] = s.value; });
+      var facets = Object.keys(choice);
+      var items = listing.querySelectorAll("li.hub-item");
+      var shown = 0;
+      items.forEach(function (item) {
+        var ok = facets.every(function (f) { return matches(item, f, choice[f]); });
+        item.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      // A year's heading goes with its list; the upcoming section always stays.
+      listing.querySelectorAll("ul.hub-list").forEach(function (list) {
+        if (list.getAttribute("data-section") === "upcoming") return;
+        var empty = !list.querySelector("li.hub-item:not([hidden])");
+        list.hidden = empty;
+        var heading = list.previousElementSibling;
+        if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = empty;
+      });
+      listing.querySelectorAll('[data-empty-for="upcoming"]').forEach(function (note) {
+        var list = listing.querySelector('ul[data-section="upcoming"]');
+        note.hidden = !!(list && list.querySelector("li.hub-item:not([hidden])"));
+      });
+      if (!facets.length) status.textContent = "";
+      else if (!shown) status.textContent = status.getAttribute("data-none");
+      else status.textContent = status.getAttribute("data-shown-template")
+        .replace("{shown}", shown).replace("{total}", items.length);
+      if (keepInUrl) {
+        var params = new URLSearchParams(location.search);
+        selects.forEach(function (s) { if (s.value) params.set(s.name, s.value); else params.delete(s.name); });
+        var search = params.toString();
+        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      }
+    }
+
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    apply(false);
+  }
+
+  /* ---- Recordings: the player only on request ------------------------------------------- */
+
+  function embedUrl(address) {
+    var url;
+    try { url = new URL(address); } catch (e) { return null; }
+    var host = url.hostname.replace(/^www\.|^m\./, "");
+    var id = null;
+    if (host === "youtube.com" || host === "youtube-nocookie.com") {
+      id = url.searchParams.get("v") || (url.pathname.match(/^\/(?:embed|live|shorts)\/([\w-]+)/) || [])[1];
+    } else if (host === "youtu.be") {
+      id = url.pathname.slice(1).split("/")[0];
+    }
+    if (id && /^[\w-]+$/.test(id)) return "https://www.youtube-nocookie.com/embed/" + id + "?autoplay=1";
+    if (host === "vimeo.com" || host === "player.vimeo.com") {
+      var parts = url.pathname.match(/(?:^|\/)(\d+)(?:\/([0-9a-f]+))?\/?$/);
+      if (parts) {
+        return "https://player.vimeo.com/video/" + parts[1] + "?dnt=1&autoplay=1" + (parts[2] ? "&h=" + parts[2] : "");
+      }
+    }
+    return null;
+  }
+
+  function setUpPlayer(box) {
+    var src = embedUrl(box.getAttribute("data-video"));
+    var button = box.querySelector(".hub-player__play");
+    if (!src || !button) return;
+    box.hidden = false;
+    button.addEventListener("click", function () {
+      var frame = document.createElement("div");
+      frame.className = "hub-player__frame";
+      var iframe = document.createElement("iframe");
+      iframe.src = src;
+      iframe.title = box.getAttribute("data-title");
+      iframe.allow = "autoplay; fullscreen; picture-in-picture; encrypted-media";
+      iframe.allowFullscreen = true;
+      iframe.referrerPolicy = "strict-origin-when-cross-origin";
+      frame.appendChild(iframe);
+      button.replaceWith(frame);
+      iframe.focus();
+    });
+  }
+
+  /* ---- The one 404 page ----------------------------------------------------------------- */
+
+  function showNotFoundLanguage() {
+    var chrome = document.documentElement.lang;
+    if (!document.querySelector(".hub-not-found") || facts.lang === chrome) return;
+    // The navigation around the message keeps its language: say so before the page changes language.
+    [".md-header", ".md-tabs", ".md-sidebar", ".md-footer__inner", ".md-top", "[data-md-component=skip]"]
+      .forEach(function (selector) {
+        document.querySelectorAll(selector).forEach(function (el) { el.setAttribute("lang", chrome); });
+      });
+    document.querySelectorAll("[data-lang]").forEach(function (el) {
+      el.hidden = el.getAttribute("data-lang") !== facts.lang;
+    });
+    document.documentElement.lang = facts.lang;
+    var heading = document.querySelector('.hub-not-found [data-lang="' + facts.lang + '"] h1');
+    if (heading) document.title = heading.textContent + " – " + document.title;
+  }
+
+  // A record title shown in English on another language's page: the header repeats it.
+  function markHeaderLanguage() {
+    var span = document.querySelector("article h1 > span[lang]:only-child");
+    var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
+    if (span && topic && span.textContent.trim() === topic.textContent.trim()) topic.setAttribute("lang", span.lang);
+  }
+
+  function start() {
+    var at = now();
+    showNotFoundLanguage();
+    moveFinishedEvents(at);
+    updateEventPage(at);
+    showReadersTime();
+    document.querySelectorAll(".hub-filter[data-filter-for]").forEach(setUpFilter);
+    document.querySelectorAll(".hub-player[data-video]").forEach(setUpPlayer);
+    markHeaderLanguage();
+    document.documentElement.setAttribute("data-hub-ready", "");
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
