@@ -7,19 +7,22 @@ each in a fresh `mkdocs build --strict` process:
        every page in the navigation;
   b'   the same hand-written pages with the hub's navigation (record pages out of the nav);
   en   the hub with English alone, to show what the six other languages cost.
-Times are wall-clock seconds, the minimum of 3 runs up to 400 records and of one run above;
-peak memory is the build process's maximum resident set (os.wait4).
+Times are the minimum of 3 runs up to 400 records and of one run above. Ratios and growth use
+CPU seconds (user + system) of the build process: MkDocs builds on one core, so on a quiet machine
+they equal wall-clock time, and on a busy one they do not count time spent waiting for the CPU.
+Peak memory is the build process's maximum resident set (os.wait4).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -119,22 +122,24 @@ def _ratio(x, y):
 
 
 def table(results: list[Result]) -> str:
-    lines = ["| records/lang | pages (a) | a: hub s | b: plain+nav s | b′: plain, hub nav s | a/b | a/b′ | "
-             "a pages/s | a peak MB | b peak MB | b′ peak MB | en-only s | 7 langs / en |",
-             "|" + "---:|" * 13]
+    """Markdown tables: every build, then the ratios, then the growth from one size to the next."""
+    lines = ["| records/lang | build | pages | wall s | CPU s | pages/s (CPU) | peak MB |", "|---:|---|---:|---:|---:|---:|---:|"]
     for r in results:
-        a, b, bp, en = r.time("a"), r.time("b"), r.time(BP), r.time("en")
-        lines.append(f"| {r.size:,} | {r.pages.get('a', 0):,} | {_f(a)} | {_f(b)} | {_f(bp)} | "
-                     f"{_f(_ratio(a, b), 2)} | {_f(_ratio(a, bp), 2)} | {_f(_ratio(r.pages.get('a'), a), 0)} | "
-                     f"{_f(r.peak('a'), 0)} | {_f(r.peak('b'), 0)} | {_f(r.peak(BP), 0)} | "
-                     f"{_f(en)} | {_f(_ratio(a, en), 2)} |")
-    growth = ["", "| from → to | a time × | b time × | b′ time × | a peak MB × | en time × |", "|---|---:|---:|---:|---:|---:|"]
-    for small, big in zip(results, results[1:]):
-        growth.append(f"| {small.size:,} → {big.size:,} ({big.size / small.size:g}×) | "
-                      f"{_f(_ratio(big.time('a'), small.time('a')), 2)} | {_f(_ratio(big.time('b'), small.time('b')), 2)} | "
-                      f"{_f(_ratio(big.time(BP), small.time(BP)), 2)} | "
-                      f"{_f(_ratio(big.peak('a'), small.peak('a')), 2)} | {_f(_ratio(big.time('en'), small.time('en')), 2)} |")
-    return "\n".join(lines + (growth if len(results) > 1 else []))
+        for variant in VARIANTS:
+            if variant in r.runs:
+                lines.append(f"| {r.size:,} | {variant} {VARIANTS[variant]} | {r.pages[variant]:,} | {_f(r.time(variant))} | "
+                             f"{_f(r.cpu(variant))} | {_f(_ratio(r.pages[variant], r.cpu(variant)), 0)} | {_f(r.peak(variant), 0)} |")
+    lines += ["", "| records/lang | a/b | a/b′ | 7 languages / en only |", "|---:|---:|---:|---:|"]
+    for r in results:
+        lines.append(f"| {r.size:,} | {_f(_ratio(r.cpu('a'), r.cpu('b')), 2)} | {_f(_ratio(r.cpu('a'), r.cpu(BP)), 2)} | "
+                     f"{_f(_ratio(r.cpu('a'), r.cpu('en')), 2)} |")
+    if len(results) > 1:
+        lines += ["", "| growth | a CPU × | b CPU × | b′ CPU × | a peak MB × |", "|---|---:|---:|---:|---:|"]
+        for small, big in zip(results, results[1:]):
+            lines.append(f"| {small.size:,} → {big.size:,} ({big.size / small.size:g}× records) | "
+                         + " | ".join(_f(_ratio(big.cpu(v), small.cpu(v)), 2) for v in ("a", "b", BP))
+                         + f" | {_f(_ratio(big.peak('a'), small.peak('a')), 2)} |")
+    return "\n".join(lines)
 
 
 def targets(results: list[Result]) -> str:
@@ -144,21 +149,21 @@ def targets(results: list[Result]) -> str:
     def verdict(ok):
         return "met" if ok else "NOT met"
 
-    values = [(r.size, _ratio(r.time("a"), r.time(BP))) for r in results if r.time(BP)]
+    values = [(r.size, _ratio(r.cpu("a"), r.cpu(BP))) for r in results if r.cpu(BP)]
     if values:
         out.append(f"- a/b′ ≤ 1.10 at every size: {verdict(all(v <= 1.10 for _, v in values))} "
                    f"({', '.join(f'{s:,}: {v:.2f}' for s, v in values)})")
-    at400 = [r for r in results if r.size == 400 and r.time("b")]
+    at400 = [r for r in results if r.size == 400 and r.cpu("b")]
     if at400:
-        v = _ratio(at400[0].time("a"), at400[0].time("b"))
+        v = _ratio(at400[0].cpu("a"), at400[0].cpu("b"))
         out.append(f"- a/b ≤ 0.5 at 400: {verdict(v <= 0.5)} ({v:.2f})")
-    for what, get, limit in (("time", Result.time, 4.4), ("peak memory", Result.peak, 4.0)):
+    for what, get, limit in (("CPU time", Result.cpu, 4.4), ("peak memory", Result.peak, 4.0)):
         steps = [(s.size, b.size, _ratio(get(b, "a"), get(s, "a"))) for s, b in zip(results, results[1:])
                  if b.size == 4 * s.size]
         if steps:
             out.append(f"- a's {what} from N to 4N ≤ {limit}×: {verdict(all(v <= limit for *_, v in steps))} "
                        f"({', '.join(f'{s:,}→{b:,}: {v:.2f}×' for s, b, v in steps)})")
-    values = [(r.size, _ratio(r.time("a"), r.time("en"))) for r in results if r.time("en")]
+    values = [(r.size, _ratio(r.cpu("a"), r.cpu("en"))) for r in results if r.cpu("en")]
     if values:
         out.append(f"- 7 languages ≤ 7.5× English alone: {verdict(all(v <= 7.5 for _, v in values))} "
                    f"({', '.join(f'{s:,}: {v:.2f}×' for s, v in values)})")
@@ -173,6 +178,7 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per variant up to 400 records (default 3)")
     parser.add_argument("--only", default="a,b,b',en", help="variants to build, comma-separated (default a,b,b',en)")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--json", type=Path, help="also write every run's numbers to this file")
     args = parser.parse_args(argv)
     sizes = args.sizes + ([LARGE] if args.large else [])
     wanted = args.only.split(",")
@@ -190,6 +196,8 @@ def main(argv=None) -> int:
             variants = [v for v in wanted if not (v == "b" and size > NAV_BASELINE_LIMIT)]
             results.append(measure(size, work, args.runs if size <= 400 else 1, variants, say))
             say("\n" + table(results))
+            if args.json:
+                args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -1,5 +1,9 @@
 """Load `data/`: read every file, validate it against the model, check references.
 
+Files are read strictly (yamlfile.py), Markdown is checked for active content
+(markdown_safety.py), records are validated by the model (model.py, fields.py) and the rules
+(rules.py), and references between records are checked last (references.py).
+
 `load_content(root, languages)` returns a `Content` or raises `DataError` listing every
 problem in every file at once.
 """
@@ -12,10 +16,11 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from .errors import DataError, Problem, field_name
-from .fields import ID_PATTERN, Text, fail
+from .fields import ID_PATTERN, Text
 from .markdown_safety import unsafe_markdown
-from .model import COLLECTIONS, MARKDOWN_FIELDS, REFERENCES, Record, Site
+from .model import COLLECTIONS, MARKDOWN_FIELDS, Record, Site
 from .problems import from_validation, suggestion
+from .references import reference_problems
 from .rules import language_problems, record_rules, unknown_language
 from .shapes import TEXT, model_shape
 from .yamlfile import Document, YamlProblem, decode, read_yaml
@@ -23,6 +28,8 @@ from .yamlfile import Document, YamlProblem, decode, read_yaml
 _ID = re.compile(ID_PATTERN)
 _SIBLING = re.compile(r"^(?P<id>[^.]+)(\.(?P<lang>[a-z]{2,3}))?\.md$")
 _DATA_FILES = ("site.yml", "topics.yml", "series.yml")
+# A link could publish any file of the machine that builds the site.
+_SYMLINK = "symbolic links are not allowed in data/: put the file itself here"
 
 
 @dataclass
@@ -56,6 +63,8 @@ class _Loader:
         self.problems: list[Problem] = []
         self.lines: dict[tuple[str, str], Document] = {}
         self.from_siblings: dict[str, set[str]] = {}  # record path -> languages read from <id>.<lang>.md
+        # Ids of every record file, valid or not: a reference to a broken record is not a second error.
+        self.present: dict[str, set[str]] = {}
 
     def rel(self, *parts: str) -> str:
         return "/".join(("data",) + parts)
@@ -76,7 +85,7 @@ class _Loader:
                     sources[(collection, record_id)] = doc.path
                     self.lines[(collection, record_id)] = doc
         content = Content(self.languages, site, topics, series, records, sources)
-        self._check_references(content)
+        self.problems.extend(reference_problems(content, self.lines, self.present))
         return content
 
     # -- files --
@@ -90,6 +99,9 @@ class _Loader:
         known = list(COLLECTIONS) + list(_DATA_FILES)
         for name in sorted(os.listdir(folder)):
             path = os.path.join(folder, name)
+            if os.path.islink(path):
+                self.problems.append(Problem(self.rel(name), 1, "", _SYMLINK))
+                continue
             if name.startswith(".") or name == "README.md" or name in _DATA_FILES and os.path.isfile(path) \
                     or name in COLLECTIONS and os.path.isdir(path):
                 continue
@@ -101,8 +113,7 @@ class _Loader:
     def _open(self, rel: str) -> bytes | None:
         path = os.path.join(self.root, rel)
         if os.path.islink(path):
-            # A link could publish any file of the machine that builds the site.
-            self.problems.append(Problem(rel, 1, "", "symbolic links are not allowed in data/: put the file itself here"))
+            self.problems.append(Problem(rel, 1, "", _SYMLINK))
             return None
         with open(path, "rb") as handle:
             return handle.read()
@@ -153,6 +164,7 @@ class _Loader:
         adapter = TypeAdapter(Text)
         for key, value in doc.data.items():
             line = doc.line_of((key,))
+            self.present.setdefault(name[:-4], set()).add(key)
             if not _ID.match(key):
                 self.problems.append(Problem(rel, line, key, "expected an id of lower-case letters, digits and hyphens "
                                                              f"like fair-labour, got {key!r}"))
@@ -166,7 +178,7 @@ class _Loader:
 
     def _collection(self, collection: str):
         folder = os.path.join(self.root, "data", collection)
-        if not os.path.isdir(folder):
+        if not os.path.isdir(folder) or os.path.islink(folder):
             return
         names = sorted(os.listdir(folder))
         siblings = [n for n in names if n.endswith(".md")]
@@ -185,6 +197,7 @@ class _Loader:
                 self.problems.append(Problem(rel, 1, "", "not a record: files here are <id>.yml (and <id>.md for long text)"))
                 continue
             record_id = name[:-4]
+            self.present.setdefault(collection, set()).add(record_id)
             if not _ID.match(record_id):
                 self.problems.append(Problem(rel, 1, "", f"file name '{record_id}' is not a valid id: use lower-case letters, "
                                                          f"digits and single hyphens, like {suggest_id(record_id)}.yml"))
@@ -213,8 +226,6 @@ class _Loader:
             rel = self.rel(collection, name)
             if lang not in self.languages:
                 self.problems.append(Problem(rel, 1, "", f"language of the file name: {unknown_language(lang, self.languages)}"))
-                continue
-            if lang not in self.languages:
                 continue
             raw = self._open(rel)
             if raw is None:
@@ -275,73 +286,6 @@ class _Loader:
         data = doc.data if data is None else data
         for where, field, message in language_problems(shape, data, self.languages, loc):
             self.problems.append(Problem(doc.path, doc.line_of(where), field, message))
-
-    def _check_references(self, content: Content) -> None:
-        known = {name: set(records) for name, records in content.records.items()}
-        known["topics"] = set(content.topics)
-        known["series"] = set(content.series)
-        for collection, records in content.records.items():
-            for record_id, record in records.items():
-                doc = self.lines[(collection, record_id)]
-                for path, target in REFERENCES[collection].items():
-                    optional = target.endswith("?")
-                    target = target.rstrip("?")
-                    for loc, value in _values_at(record, path.split(".")):
-                        if value in known[target]:
-                            continue
-                        if optional and not re.fullmatch(ID_PATTERN, value or ""):
-                            continue  # a plain name, not an id
-                        if optional and value and target == "organisations" and not _looks_like_reference(value, known[target]):
-                            continue
-                        singular = {"organisations": "organisation", "topics": "topic", "events": "event", "series": "series"}[target]
-                        where = "data/topics.yml" if target == "topics" else "data/series.yml" if target == "series" else f"data/{target}/"
-                        hint = suggestion(value, sorted(known[target]), listing=False) or f"; add it to {where} first"
-                        self.problems.append(Problem(doc.path, doc.line_of(loc), _name(loc),
-                                                     f"unknown {singular} '{value}'{hint}"))
-        for collection, records in content.records.items():
-            claimed: dict[str, str] = {}  # former id -> the record that names it first
-            for record_id, record in records.items():
-                for i, alias in enumerate(record.aliases):
-                    first = claimed.setdefault(alias, record_id)
-                    if first != record_id:
-                        doc = self.lines[(collection, record_id)]
-                        self.problems.append(Problem(doc.path, doc.line_of(("aliases", i)), f"aliases[{i}]",
-                                                     f"'{alias}' is also a former id of {content.sources[(collection, first)]}: "
-                                                     "an old address can lead to one record only"))
-                    if alias in records:
-                        doc = self.lines[(collection, record_id)]
-                        whose = "this record's own id" if alias == record_id else f"the id of another record in {collection}"
-                        self.problems.append(Problem(doc.path, doc.line_of(("aliases", i)), f"aliases[{i}]",
-                                                     f"'{alias}' is {whose}: an alias must be a former id"))
-
-
-def _looks_like_reference(value: str, known: set[str]) -> bool:
-    """A speaker's organisation `city-of-malmoe` is a misspelt id, `Swedwatch` a name."""
-    import difflib
-    return bool(difflib.get_close_matches(value, list(known), n=1, cutoff=0.8))
-
-
-def _values_at(record, parts: list[str], loc: tuple = ()):
-    """Yield (loc, value) for a dotted path where `*` walks a list."""
-    if not parts:
-        if isinstance(record, list):
-            for i, item in enumerate(record):
-                yield loc + (i,), item
-        elif record is not None:
-            yield loc, record
-        return
-    head, rest = parts[0], parts[1:]
-    if head == "*":
-        for i, item in enumerate(record or []):
-            yield from _values_at(item, rest, loc + (i,))
-    else:
-        value = getattr(record, head, None)
-        if value is not None:
-            yield from _values_at(value, rest, loc + (head,))
-
-
-def _name(loc: tuple) -> str:
-    return field_name(loc)
 
 
 def suggest_id(text: str) -> str:

@@ -6,6 +6,7 @@ with the i18n attributes the language switcher and the sitemap read.
 """
 from __future__ import annotations
 
+import html
 import os
 from types import SimpleNamespace
 
@@ -30,7 +31,6 @@ class HubPlugin(BasePlugin):
     def __init__(self):
         self.build: HubBuild | None = None
         self.language = "en"
-        self.built_languages: set[str] = set()
 
     def on_config(self, config: MkDocsConfig):
         i18n = config.plugins.get("i18n")
@@ -42,7 +42,7 @@ class HubPlugin(BasePlugin):
         except DataError as err:
             raise PluginError(f"invalid records in data/:\n{err.report()}") from None
         # The hub's name comes from data/site.yml, in the language being built.
-        config.site_name = pick(self.build.content.site.name, self.language).text
+        config.site_name = html.escape(pick(self.build.content.site.name, self.language).text)
         return config
 
     @event_priority(-200)
@@ -77,8 +77,12 @@ class HubPlugin(BasePlugin):
         return markdown
 
     def on_page_context(self, context, page, config, nav):
+        # Record titles reach Material escaped (see Renderer.front_matter); head.py escapes for itself.
+        title, description = page.title, page.meta.get("description")
+        if page.meta.get("hub_record"):
+            title, description = html.unescape(title), html.unescape(description or "")
         context["hub_head"] = page_head(self.build, self.language, page.url, page.meta.get("hub_record"),
-                                        page.title, page.meta.get("description"))
+                                        title, description)
         # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
         context["hub_site"] = site_facts(self.build, self.language)
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
@@ -101,11 +105,10 @@ class HubPlugin(BasePlugin):
     @event_priority(-150)
     def on_post_build(self, config: MkDocsConfig):
         # mkdocs-static-i18n runs the other languages' builds inside the default one's
-        # post_build (priority -100); the last language to finish writes the shared files.
-        self.built_languages.add(self.language)
-        if self.built_languages < set(self.build.config.languages):
+        # post_build (priority -100, flag `building`); this runs after it, once, when all are done.
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
             return
-        self.built_languages = set()
         outputs.write_all(self.build, config.site_dir)
         problems = outputs.check_all(self.build, config.site_dir)
         if problems:

@@ -6,6 +6,7 @@ blocks. Every link is relative to the page it is on, so the site works under any
 """
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from functools import lru_cache
@@ -87,8 +88,10 @@ class Renderer:
         return " ".join(summary.text.split())[:300] if summary else self.title(collection, record_id, lang)
 
     def front_matter(self, collection: str, record_id: str, lang: str) -> str:
-        meta = {"title": self.title(collection, record_id, lang),
-                "description": self.description(collection, record_id, lang),
+        # Material prints page titles and descriptions into HTML unescaped (<title>, <h1>,
+        # <meta content>, nav), so they are escaped here, once, for every place they appear.
+        meta = {"title": html.escape(self.title(collection, record_id, lang)),
+                "description": html.escape(self.description(collection, record_id, lang)),
                 "hub_record": f"{collection}/{record_id}"}
         # JSON is YAML: every value is safely quoted whatever the record holds.
         return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"

@@ -93,19 +93,18 @@ def _refuse_characters(path: str, text: str) -> None:
 
 
 class _Stop(Exception):
-    pass
+    """Raised after a fault that leaves the rest of the file unreadable."""
 
 
 class _Frame:
     """A mapping or list being filled, and where it is."""
 
-    __slots__ = ("value", "loc", "key", "key_line", "skip")
+    __slots__ = ("value", "loc", "key", "skip")
 
     def __init__(self, value, loc: tuple):
         self.value = value
         self.loc = loc
         self.key = None  # in a mapping: the key whose value comes next
-        self.key_line = 0
         self.skip = False  # the next value belongs to a duplicate key: read it, keep nothing
 
 
@@ -183,10 +182,9 @@ class _Reader:
             return
         if not isinstance(event, yaml.ScalarEvent):
             return
-        self._refuse_anchor_and_tag(event, parent.loc)
+        self._refuse_anchor_and_tag(event)
         key = event.value
-        line = event.start_mark.line + 1
-        parent.key, parent.key_line, parent.skip = key, line, False
+        parent.key, parent.skip = key, False
         if key == "<<" and not event.style:
             self.problem(event, "YAML merge keys (<<) are not allowed: write the fields out in full")
             parent.skip = True
@@ -196,7 +194,7 @@ class _Reader:
                          parent.loc + (key,))
             parent.skip = True
         else:
-            self.doc.lines[parent.loc + (key,)] = line
+            self.doc.lines[parent.loc + (key,)] = event.start_mark.line + 1
 
     def _place(self, parent: _Frame | None) -> tuple:
         if parent is None:
@@ -209,7 +207,7 @@ class _Reader:
         if isinstance(event, yaml.AliasEvent):
             self.problem(event, f"YAML alias '*{event.anchor}' is not allowed: write the value out in full")
             return None
-        self._refuse_anchor_and_tag(event, loc)
+        self._refuse_anchor_and_tag(event)
         if isinstance(event, yaml.MappingStartEvent):
             return {}
         if isinstance(event, yaml.SequenceStartEvent):
@@ -235,7 +233,7 @@ class _Reader:
                 parent.value[parent.key] = value
             parent.key, parent.skip = None, False
 
-    def _refuse_anchor_and_tag(self, event, loc: tuple) -> None:
+    def _refuse_anchor_and_tag(self, event) -> None:
         if event.anchor is not None:
             self.problem(event, f"YAML anchor '&{event.anchor}' is not allowed: write the value out in full")
         tag = event.tag

@@ -1,7 +1,6 @@
 """The check after the build: no record may go missing from pages, listings or the export."""
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -128,6 +128,14 @@ def test_symbolic_link_is_refused(project, tmp_path):
         "data/organisations/test-network.md:1: symbolic links are not allowed in data/: put the file itself here"]
 
 
+def test_symbolic_link_to_a_folder_is_refused(project, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(project / "data/cases", elsewhere)
+    os.symlink(elsewhere, project / "data/cases")
+    assert problems(project) == [
+        "data/cases:1: symbolic links are not allowed in data/: put the file itself here"]
+
+
 def test_empty_markdown_file_is_refused(project):
     write(project, "data/events/autumn-webinar.md", "\n")
     assert problems(project) == [
@@ -172,3 +180,23 @@ def test_every_problem_has_path_line_and_field(project):
             assert path.startswith("data"), line
             assert int(number) >= 1, line
             assert rest.startswith(" "), line
+
+
+def test_examples_in_contributing_are_valid_records():
+    """The contributor guide's examples must keep passing as the model changes."""
+    import re
+
+    from hub.model import COLLECTIONS
+    from hub.yamlfile import read_yaml
+
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    checked = []
+    for block in re.findall(r"```yaml\n(.*?)```", text, re.S):
+        data = read_yaml("CONTRIBUTING.md", block.encode()).data
+        named = re.match(r"# data/(\w+)/", block)
+        collection = named[1] if named else "events" if "start" in data and "title" in data else \
+            "cases" if "buyers" in data else None
+        if collection:
+            COLLECTIONS[collection].model_validate(data)
+            checked.append(collection)
+    assert set(checked) == set(COLLECTIONS)

@@ -51,8 +51,6 @@ def test_plain_text_is_escaped(basic_site):
     assert doc.select_one(".hub-summary laptops") is None
 
 
-@pytest.mark.xfail(strict=True, reason="pages.Renderer.front_matter passes titles to Material unescaped: "
-                   "its <title> and meta description print page.meta raw (issue 5)")
 def test_html_in_a_title_is_shown_as_text(basic_site):
     title = 'Testnetværk "<b>&</b>" </title><script>alert(1)</script>'
     doc = page(basic_site, "da/organisations/test-network/")

@@ -1,19 +1,24 @@
 """Browser tests: the built fixture site served on 127.0.0.1 and read in headless Chromium.
 
-One browser per test session (per xdist worker); every page load records its requests, and any
-request to another host is aborted and reported, so no test ever reaches the internet.
+The site is tests/fixtures/basic with a few records of tests/fixtures/reader laid over it. One
+browser per test session (per xdist worker); every page load records its requests. Chromium
+resolves no name but 127.0.0.1, so a request to another host fails at once, offline, and the
+tests report it.
 """
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import json
 import os
+import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitebuild import FIXTURES, build, prepare_project
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -71,8 +76,23 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def site_url(basic_site) -> str:
-    server = Server(basic_site)
+def reader_site(shared_tmp) -> Path:
+    """tests/fixtures/basic with tests/fixtures/reader laid over it, built once (HUB_NOW=2021-06-01T00:00)."""
+    folder = shared_tmp / "site-reader"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(shared_tmp / "site-reader.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "BUILT").exists():
+            project = prepare_project(folder / "project", FIXTURES / "basic" / "data")
+            shutil.copytree(FIXTURES / "reader" / "data", project / "data", dirs_exist_ok=True)
+            build(project)
+            (folder / "BUILT").write_text("ok")
+    return folder / "project" / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(reader_site) -> str:
+    server = Server(reader_site)
     yield server.url
     server.close()
 
