@@ -21,11 +21,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests; skipped (tests then say why) where apt-get cannot run.
+# Debian's Chromium for the browser tests (CHROMIUM_PATH names another one); where apt-get cannot
+# run, the browser tests are skipped and say why.
+CHROMIUM_PATH ?= /usr/bin/chromium
 chromium:
-	@command -v chromium >/dev/null 2>&1 || $${CHROMIUM_PATH:+test -x $$CHROMIUM_PATH} 2>/dev/null || \
-	  { (apt-get update -q && apt-get install -y -q chromium) >/dev/null 2>&1 \
-	    || echo "note: could not install Debian's chromium; browser tests will be skipped"; }
+	@test -x "$(CHROMIUM_PATH)" || { (apt-get update -q && apt-get install -y -q chromium) >/dev/null 2>&1 \
+	  || echo "note: could not install Debian's chromium; browser tests will be skipped"; }
 
 setup: $(STAMP) node_modules/.installed
 

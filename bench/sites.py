@@ -2,8 +2,9 @@
 
 - `hub`: the repository's site files with the generated data/ (what `make build` does);
 - `hub-en`: the same with English alone in the i18n languages list;
-- `plain-nav`: the baseline, plain MkDocs with the same theme, search and i18n plugins over
-  hand-written Markdown pages holding the same text, every page in the navigation;
+- `plain-nav`: the baseline, plain MkDocs with Material (without the hub's overrides/, which
+  are part of the hub's cost), the search and i18n plugins as configured, over hand-written
+  Markdown pages holding the same text, every page in the navigation;
 - `plain-hubnav`: the same pages with the hub's own navigation (record pages out of the nav).
 
 The hand-written pages are what the hub renders, written out per language as a contributor

@@ -75,10 +75,14 @@ def build_index(content: Content, now: datetime) -> Index:
                 for value in named:
                     if target == "topics" and value in content.topics or value in content.records.get(target, {}):
                         links[(target, value)][collection].append(record_id)
+    # Each collection's order is worked out once, not once per record it is listed on (that grew quadratically).
+    positions: dict[str, dict[str, int]] = {}
     for series_links in links.values():
         for collection, ids in series_links.items():
-            order = index.upcoming + index.past if collection == "events" else index.newest(collection)
-            position = {i: n for n, i in enumerate(order)}
+            if collection not in positions:
+                order = index.upcoming + index.past if collection == "events" else index.newest(collection)
+                positions[collection] = {i: n for n, i in enumerate(order)}
+            position = positions[collection]
             ids.sort(key=lambda i: position.get(i, 0))
     index.backlinks = {k: dict(v) for k, v in links.items()}
     return index

@@ -181,7 +181,10 @@ class _Loader:
         if not os.path.isdir(folder) or os.path.islink(folder):
             return
         names = sorted(os.listdir(folder))
-        siblings = [n for n in names if n.endswith(".md")]
+        siblings: dict[str, list[str]] = {}  # record id -> its Markdown files
+        for name in names:
+            if name.endswith(".md"):
+                siblings.setdefault(name.split(".", 1)[0], []).append(name)
         for name in names:
             rel = self.rel(collection, name)
             if name.endswith(".md") or name.startswith("."):
@@ -208,9 +211,9 @@ class _Loader:
             if not isinstance(doc.data, dict):
                 self.problems.append(Problem(rel, 1, "", "expected the record's fields (key: value) at the top of the file"))
                 continue
-            self._merge_siblings(collection, record_id, doc, siblings)
+            self._merge_siblings(collection, record_id, doc, siblings.get(record_id, []))
             yield record_id, doc
-        for name in siblings:
+        for name in (name for group in siblings.values() for name in group):
             match = _SIBLING.match(name)
             if not match or not os.path.exists(os.path.join(folder, match["id"] + ".yml")):
                 self.problems.append(Problem(self.rel(collection, name), 1, "",

@@ -33,21 +33,28 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _INLINE_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]+)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)", re.M)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
+_MENTIONS_SCHEME = re.compile("(" + "|".join(_BAD_SCHEMES) + "):")
 
 
 def unsafe_markdown(text: str) -> list[tuple[int, str]]:
     """(line offset from the text's first line, message) for each unsafe construct."""
     found = _scan_html(text) + _scan_links(text)
-    if not found:
-        # The line scan found nothing: check what the Markdown actually turns into.
+    if not found and _MENTIONS_SCHEME.search(_as_browser_reads(text)):
+        # A link the line scan did not see may still come out of the Markdown: check the HTML.
+        # (Only then: rendering every text would double the cost of loading.)
         found = [(0, RENDERED.format(what=what)) for _line, what in _scan_html(_to_html(text), rendered=True)]
     return sorted(set(found))
 
 
 def bad_scheme(url: str) -> str | None:
     """'javascript' for `java&#x73;cript:...`, as a browser would read it; None for a safe URL."""
-    url = _IGNORED_IN_URL.sub("", _BACKSLASH_ESCAPE.sub(r"\1", html.unescape(url))).lstrip("<").lower()
+    url = _as_browser_reads(url).lstrip("<")
     return next((scheme for scheme in _BAD_SCHEMES if url.startswith(scheme + ":")), None)
+
+
+def _as_browser_reads(text: str) -> str:
+    """Character references decoded, Markdown's backslash escapes and URL-ignored characters dropped."""
+    return _IGNORED_IN_URL.sub("", _BACKSLASH_ESCAPE.sub(r"\1", html.unescape(text))).lower()
 
 
 def _scan_links(text: str) -> list[tuple[int, str]]:
@@ -92,8 +99,12 @@ def _scan_html(text: str, rendered: bool = False) -> list[tuple[int, str]]:
     return scanner.found
 
 
+_MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
 def _to_html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    # One converter, reset for each text: building it anew costs as much as converting a short text.
+    return _MARKDOWN.reset().convert(text)
 
 
 _TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h2", "h3",

@@ -15,10 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import outputs
+from . import outputs, prerender
 from .build import HubBuild, load_build
 from .errors import DataError
 from .head import page_head
+from .search_dedup import drop_duplicate_translations
 from .site_facts import site_facts
 from .text import pick
 
@@ -51,9 +52,10 @@ class HubPlugin(BasePlugin):
         languages = self.build.config.languages
         generated = []
         for collection, record_id in self.build.record_keys():
-            content = self.build.renderer.front_matter(collection, record_id, lang) + \
-                f'{{{{ record_page("{collection}", "{record_id}") }}}}\n'
+            # Only the front matter: on_page_markdown renders the body, so no template is compiled per page.
+            content = self.build.renderer.front_matter(collection, record_id, lang)
             file = File.generated(config, f"{collection}/{record_id}.md", content=content)
+            file.hub_record = (collection, record_id)
             path = f"{collection}/{record_id}/"
             file.dest_uri = f"{self.build.config.path_prefix(lang)}{path}index.html"
             # What mkdocs-static-i18n reads for the language switcher and the sitemap.
@@ -74,7 +76,20 @@ class HubPlugin(BasePlugin):
         # "Edit this page" opens the YAML record (or the Markdown page), never a generated file.
         source = getattr(page.file, "hub_source", None) or f"docs/{page.file.src_uri}"
         page.edit_url = self.build.edit_url(source)
+        record = getattr(page.file, "hub_record", None)
+        if record:
+            body = self.build.renderer.record_page(*record, self.language)
+            split = prerender.split(body)
+            if split is None:
+                return body
+            skeleton, page.hub_blocks = split
+            return skeleton
         return markdown
+
+    def on_page_content(self, html, page, config, files):
+        # The record page's HTML blocks skipped Markdown (hub/prerender.py): put them back.
+        blocks = getattr(page, "hub_blocks", None)
+        return prerender.join(html, blocks) if blocks else html
 
     def on_page_context(self, context, page, config, nav):
         # Record titles reach Material escaped (see Renderer.front_matter); head.py escapes for itself.
@@ -84,9 +99,17 @@ class HubPlugin(BasePlugin):
         context["hub_head"] = page_head(self.build, self.language, page.url, page.meta.get("hub_record"),
                                         title, description)
         # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
-        context["hub_site"] = site_facts(self.build, self.language)
+        context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
         return context
+
+    def _site_facts(self) -> dict:
+        """site_facts for the language being built, worked out once per pass, not once per page."""
+        build, lang, facts = getattr(self, "_facts", (None, None, None))
+        if build is not self.build or lang != self.language:
+            facts = site_facts(self.build, self.language)
+            self._facts = (self.build, self.language, facts)
+        return facts
 
     def on_template_context(self, context, template_name, config):
         # GitHub Pages serves the one /404.html for every language: it carries them all, hub.js picks one.
@@ -108,6 +131,10 @@ class HubPlugin(BasePlugin):
         # post_build (priority -100, flag `building`); this runs after it, once, when all are done.
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
+            # A translation's pass: its search entries have just joined i18n's list, which i18n
+            # writes out once all are in; remove repeats of the default language's as they come.
+            if not i18n.config.reconfigure_search:
+                drop_duplicate_translations(i18n.search_entries, i18n.build_languages)
             return
         outputs.write_all(self.build, config.site_dir)
         problems = outputs.check_all(self.build, config.site_dir)

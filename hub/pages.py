@@ -40,8 +40,17 @@ class Renderer:
         self.index = index
         self.content = index.content
         self.config = config
+        # auto_reload off: templates do not change during a build, and checking costs a stat per page and item.
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+        self.when_cache: dict[tuple, str] = {}
+        self._items: tuple[str, dict[tuple, Markup]] = ("", {})  # (language, its list items)
+
+    def items(self, lang: str) -> dict[tuple, Markup]:
+        """The rendered list items of `lang`; languages are built one after the other, so only one is kept."""
+        if self._items[0] != lang:
+            self._items = (lang, {})
+        return self._items[1]
 
     def view(self, lang: str, here: str) -> "View":
         return View(self, lang, here)
@@ -92,7 +101,9 @@ class Renderer:
         # <meta content>, nav), so they are escaped here, once, for every place they appear.
         meta = {"title": html.escape(self.title(collection, record_id, lang)),
                 "description": html.escape(self.description(collection, record_id, lang)),
-                "hub_record": f"{collection}/{record_id}"}
+                "hub_record": f"{collection}/{record_id}",
+                # The plugin renders the body itself (on_page_markdown): mkdocs-macros need not parse it.
+                "render_macros": False}
         # JSON is YAML: every value is safely quoted whatever the record holds.
         return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"
 
@@ -145,9 +156,7 @@ class View:
 
     # links
     def url(self, path: str) -> str:
-        target = self.r.config.path_prefix(self.lang) + path
-        rel = posixpath.relpath(target or ".", self.here or ".")
-        return "./" if rel == "." else rel.rstrip("/") + "/" if target.endswith("/") or not target else rel
+        return relative_url(self.r.config.path_prefix(self.lang) + path, self.here)
 
     def link(self, collection: str, record_id: str) -> str:
         return self.url(page_path(collection, record_id))
@@ -156,6 +165,21 @@ class View:
         if collection == "topics":
             return self.text(self.content.topics[record_id])
         return self.text(getattr(self.content[collection][record_id], TITLE_FIELD[collection]))
+
+    def item(self, collection: str, record_id: str) -> Markup:
+        """A record's list item (`_parts.md`), rendered once per language and folder of pages.
+
+        An event is listed on each of its organisers' and topics' pages: its item is the same on
+        every page of a folder if links are made from a neutral sibling (`_/`, never an id), so
+        they lead to the same place from any page there, itself included.
+        """
+        if not self.here:
+            return _render_item(self, collection, record_id)  # the site root has no siblings
+        folder = posixpath.dirname(self.here.rstrip("/"))
+        key, items = (collection, record_id, folder), self.r.items(self.lang)
+        if key not in items:
+            items[key] = _render_item(View(self.r, self.lang, f"{folder}/_/" if folder else "_/"), collection, record_id)
+        return items[key]
 
     def a(self, collection: str, record_id: str) -> Markup:
         return Markup(f'<a href="{escape(self.link(collection, record_id))}">{self.name(collection, record_id)}</a>')
@@ -170,7 +194,11 @@ class View:
 
     # dates, places, languages
     def when(self, event) -> str:
-        return dates.event_when(event.start, event.end, event.timezone, self.lang)
+        # An event is shown on many pages (listings, organisers, topics): Babel formats it once per language.
+        key = (event.start, event.end, event.timezone, self.lang)
+        if key not in self.r.when_cache:
+            self.r.when_cache[key] = dates.event_when(*key)
+        return self.r.when_cache[key]
 
     def date(self, day) -> str:
         return dates.long_date(day, self.lang)
@@ -204,6 +232,29 @@ class View:
 
     def attr_list(self, values) -> str:
         return " ".join(values)
+
+
+def _render_item(view: View, collection: str, record_id: str) -> Markup:
+    parts = view.r.env.get_template("_parts.md").module
+    if collection == "events":
+        return parts.event_item(view, view.r.index, record_id)
+    return parts.record_item(view, collection, record_id)
+
+
+def relative_url(target: str, here: str) -> str:
+    """`target` ('sv/events/x/') as a link from the page at `here` ('sv/topics/y/'): '../../events/x/'.
+
+    What posixpath.relpath gives for these site paths, without its calls to os.getcwd (a page has dozens of links).
+    """
+    to, at = target.split("/"), here.split("/")
+    to, at = [p for p in to if p], [p for p in at if p]
+    common = 0
+    while common < len(to) and common < len(at) and to[common] == at[common]:
+        common += 1
+    rel = "/".join([".."] * (len(at) - common) + to[common:])
+    if not rel:
+        return "./"
+    return rel + "/" if target.endswith("/") or not target else rel
 
 
 @lru_cache(maxsize=None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -65,9 +66,15 @@ def texts(shape: Shape, data, loc: tuple = ()):
         for i, item in enumerate(data):
             yield from texts(shape.item, item, loc + (i,))
     elif shape.kind == "object" and isinstance(data, (dict, BaseModel)):
-        for name, info in shape.model.model_fields.items():
+        for name, field in fields_of(shape.model):
             value = data.get(name) if isinstance(data, dict) else getattr(data, name, None)
-            yield from texts(field_shape(info), value, loc + (name,))
+            yield from texts(field, value, loc + (name,))
+
+
+@lru_cache(maxsize=None)
+def fields_of(model: type[BaseModel]) -> tuple[tuple[str, Shape], ...]:
+    """(name, shape) of every field of a model, worked out once."""
+    return tuple((name, field_shape(info)) for name, info in model.model_fields.items())
 
 
 def model_shape(model: type[BaseModel]) -> Shape:

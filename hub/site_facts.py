@@ -5,12 +5,10 @@ Text fields come as `Localised`, so a template can mark an English fallback with
 """
 from __future__ import annotations
 
+from markupsafe import escape
+
 from . import dates
 from .text import Localised, pick, ui_strings
-
-# Locales for the browser's Intl API where the site language alone would pick other conventions.
-_BROWSER_LOCALES = {"en": "en-GB", "nb": "nb-NO"}
-
 
 def site_facts(build, lang: str) -> dict:
     """Localised name, tagline, contact, funding, privacy text and accessibility facts."""
@@ -21,7 +19,7 @@ def site_facts(build, lang: str) -> dict:
         "lang": lang,
         "prefix": build.config.path_prefix(lang),  # '' or 'sv/': where this language's pages live
         "languages": list(build.config.languages),
-        "locale": _BROWSER_LOCALES.get(lang, lang),
+        "locale": dates.babel_locale(lang).replace("_", "-"),  # for the browser's Intl: en-GB, as the pages
         "name": pick(site.name, lang),
         "tagline": pick(site.tagline, lang),
         "contact": site.contact,
@@ -53,7 +51,6 @@ def site_fact(facts: dict, path: str):
 
 def as_html(value) -> str:
     """A fact for a Markdown page: fallback text marked with its language, missing as empty."""
-    from markupsafe import escape
     if value is None:
         return ""
     if isinstance(value, Localised):

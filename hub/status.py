@@ -104,6 +104,9 @@ def run(args, root: str, out=None) -> int:
         if args.lang not in config.languages:
             print(f"error: unknown language '{args.lang}': the site's languages are {', '.join(config.languages)}", file=out)
             return 2
+        if args.lang == DEFAULT:
+            print(f"{DEFAULT} is the default language: every record has it", file=out)
+            return 0
         statuses = [s for s in statuses if s.lang == args.lang]
     print(report(statuses, details=not args.summary), file=out)
     return 0

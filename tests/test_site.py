@@ -62,6 +62,11 @@ def test_html_in_a_title_is_shown_as_text(basic_site):
         assert meta["content"].startswith(title)
 
 
+def test_html_in_a_summary_is_text_in_the_meta_description(basic_site):
+    doc = page(basic_site, "events/autumn-webinar/")
+    assert doc.select_one("meta[name=description]")["content"] == "A webinar about <laptops> & fair labour."
+
+
 def test_event_time_with_zone_across_daylight_saving(basic_site):
     spring = page(basic_site, "events/spring-dialogue/").select_one("time.hub-when")
     assert spring.get_text(strip=True) == "28 March 2021, 09:00–12:30 CEST"

@@ -1,8 +1,10 @@
 """WCAG 2.1 AA as axe-core checks it, on every kind of page in every language and both palettes;
 page language, language of fallback passages, visible focus, the statement linked from every page."""
 import pytest
-from conftest import AXE, describe
+from browsing import AXE, describe
 from sitebuild import LANGUAGES, prefix
+
+pytestmark = pytest.mark.browser
 
 # One page of every kind the site has (the fixture's records).
 PAGES = [
@@ -24,11 +26,12 @@ def _axe_present():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_passes_axe_in_both_palettes_and_loads_nothing_from_elsewhere(reader, lang):
+def test_every_page_passes_axe_in_both_palettes_and_loads_nothing_from_elsewhere(auditor, lang):
+    """Also: <html lang> is the language, and no script fails."""
     failures = []
     for path in PAGES:
-        reader.open(prefix(lang) + path, wait_for_script=False)
-        result = reader.audit()
+        auditor.open(prefix(lang) + path, wait_for_script=False)
+        result = auditor.audit()
         where = f"/{prefix(lang)}{path}"
         if result["lang"] != lang:
             failures.append(f"{where}: <html lang={result['lang']!r}>, expected {lang!r}")
@@ -36,8 +39,10 @@ def test_every_page_passes_axe_in_both_palettes_and_loads_nothing_from_elsewhere
             failures.append(f"{where} (light palette):\n{describe(result['light'])}")
         if result["dark"]:
             failures.append(f"{where} (dark palette):\n{describe(result['dark'])}")
-        if reader.foreign:
-            failures.append(f"{where}: requests to other hosts: {reader.foreign}")
+        if auditor.foreign:
+            failures.append(f"{where}: requests to other hosts: {auditor.foreign}")
+        if auditor.errors:
+            failures.append(f"{where}: script errors: {auditor.errors}")
     assert not failures, "\n".join(failures)
 
 

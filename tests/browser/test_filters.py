@@ -1,6 +1,8 @@
 """Listings filter in place, keep the choice in the query string, and are links without script."""
 import pytest
 
+pytestmark = pytest.mark.browser
+
 
 def visible_titles(page) -> list[str]:
     return page.eval_on_selector_all(

@@ -3,6 +3,8 @@ same record, and the one 404.html speaking the language of the address asked for
 import pytest
 from sitebuild import LANGUAGES, prefix
 
+pytestmark = pytest.mark.browser
+
 
 def test_fallback_passages_are_marked_as_english(reader):
     page = reader.open("sv/events/autumn-webinar/")  # no Swedish text in this record

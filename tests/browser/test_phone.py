@@ -1,5 +1,8 @@
 """At 375 px wide nothing overflows sideways, and agenda and signatory tables stay readable."""
 import pytest
+from browsing import Reader
+
+pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 PAGES = ["", "events/", "cases/", "resources/", "events/spring-dialogue/", "events/autumn-webinar/",
@@ -9,7 +12,6 @@ PAGES = ["", "events/", "cases/", "resources/", "events/spring-dialogue/", "even
 
 @pytest.fixture(scope="module")
 def phone(browser, site_url):
-    from conftest import Reader
     r = Reader(browser, site_url, **PHONE)
     yield r
     r.close()

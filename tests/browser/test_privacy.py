@@ -4,6 +4,8 @@ import re
 import pytest
 from sitebuild import REPO
 
+pytestmark = pytest.mark.browser
+
 
 def test_pages_make_no_request_to_another_host_even_after_loading(reader):
     # The axe sweep checks every page as it loads; here the pages also get time to go idle

@@ -3,6 +3,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 
 # Material's own texts in the result header: what it shows once the index is ready, and after a query.
 _STATE = """() => {

@@ -5,6 +5,8 @@ from datetime import datetime, timezone
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 BUILD_NOW = "2021-06-01T00:00:00+00:00"  # HUB_NOW of the fixture build
 
 

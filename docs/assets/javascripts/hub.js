@@ -314,17 +314,6 @@
     if (span && topic && span.textContent.trim() === topic.textContent.trim()) topic.setAttribute("lang", span.lang);
   }
 
-  // Material makes the search results' scroll box focusable even while it is empty and invisible,
-  // so a keyboard user would land on nothing: focusable only while it holds results.
-  function focusSearchResultsOnlyWhenShown() {
-    var wrap = document.querySelector(".md-search__scrollwrap");
-    var list = document.querySelector(".md-search-result__list");
-    if (!wrap || !list) return;
-    var update = function () { wrap.tabIndex = list.children.length ? 0 : -1; };
-    new MutationObserver(update).observe(list, { childList: true });
-    update();
-  }
-
   function start() {
     var at = now();
     showNotFoundLanguage();
@@ -334,7 +323,6 @@
     document.querySelectorAll(".hub-filter[data-filter-for]").forEach(setUpFilter);
     document.querySelectorAll(".hub-player[data-video]").forEach(setUpPlayer);
     markHeaderLanguage();
-    focusSearchResultsOnlyWhenShown();
     document.documentElement.setAttribute("data-hub-ready", "");
   }
 

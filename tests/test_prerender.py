@@ -1,0 +1,46 @@
+"""hub/prerender.py: record pages skip Markdown except their headings, and come out the same."""
+import markdown
+
+from hub.prerender import join, split
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
+PAGE = """<p class="hub-notice" role="note">Not translated</p>
+
+<div class="hub-facts-box">
+<dl><dt>When</dt><dd>14 June 2021</dd></dl>
+
+<p>## not a heading: inside the box</p>
+</div>
+
+## Registration { #registration }
+
+<div class="hub-registration"><p><a href="https://example.org/?a=1&amp;b=2">Register</a><br>by 1 June</p></div>
+<ul class="hub-list">
+<li>One</li>
+</ul>
+
+## Speakers
+
+<ul><li><strong>Anna</strong></li></ul>
+"""
+
+
+def normalise(html: str) -> str:
+    return " ".join(html.split())
+
+
+def test_blocks_skip_markdown_and_come_back_where_they_were():
+    skeleton, blocks = split(PAGE)
+    assert [line for line in skeleton.splitlines() if line.startswith("#")] == \
+        ["## Registration { #registration }", "## Speakers"]
+    assert len(blocks) == 3 and "<" not in skeleton.replace("<!--hub-block-", "")
+    converted = markdown.markdown(skeleton, extensions=EXTENSIONS)
+    assert normalise(join(converted, blocks)) == normalise(markdown.markdown(PAGE, extensions=EXTENSIONS))
+
+
+def test_pages_with_markdown_outside_html_go_through_markdown_whole():
+    assert split("## Heading\n\nSome *Markdown* text.\n") is None
+    assert split("<strong>inline first</strong> text\n") is None
+    assert split('<div markdown>\n\n## Inside\n\n</div>\n') is None
+    assert split("<div>\n<p>never closed\n") is None
+    assert split("<div></div> trailing text\n") is None
