@@ -76,6 +76,7 @@ class _Loader:
         series = self._vocabulary("series.yml", required=False)
         records: dict[str, dict[str, Record]] = {}
         sources = {}
+        invalid: list[tuple[str, Document]] = []  # their references are checked too, as written
         for collection, model in COLLECTIONS.items():
             records[collection] = {}
             for record_id, doc in self._collection(collection):
@@ -84,8 +85,10 @@ class _Loader:
                     records[collection][record_id] = record
                     sources[(collection, record_id)] = doc.path
                     self.lines[(collection, record_id)] = doc
+                else:
+                    invalid.append((collection, doc))
         content = Content(self.languages, site, topics, series, records, sources)
-        self.problems.extend(reference_problems(content, self.lines, self.present))
+        self.problems.extend(reference_problems(content, self.lines, self.present, invalid))
         return content
 
     # -- files --

@@ -1,7 +1,8 @@
 """References between records: every id named must name a record; former ids lead to one record.
 
 Runs after every file is read. An id whose file exists but is invalid counts as present:
-its own error is reported once, not again at every record that names it.
+its own error is reported once, not again at every record that names it. The references of an
+invalid record are checked too (as written), so that every problem is listed in one run.
 """
 from __future__ import annotations
 
@@ -16,25 +17,30 @@ from .problems import suggestion
 _SINGULAR = {"organisations": "organisation", "topics": "topic", "events": "event", "series": "series"}
 
 
-def reference_problems(content, docs: dict, present: dict[str, set[str]]) -> list[Problem]:
-    """Problems with ids named in `content`'s records; `docs` maps (collection, id) to its Document."""
+def reference_problems(content, docs: dict, present: dict[str, set[str]], invalid=()) -> list[Problem]:
+    """Problems with ids named in `content`'s records and in the `invalid` ones ((collection, Document)).
+
+    `docs` maps (collection, id) of every valid record to its Document.
+    """
     known = {name: set(records) | present.get(name, set()) for name, records in content.records.items()}
     known["topics"] = set(content.topics) | present.get("topics", set())
     known["series"] = set(content.series) | present.get("series", set())
     problems = []
-    for collection, records in content.records.items():
-        for record_id, record in records.items():
-            doc = docs[(collection, record_id)]
-            for path, target in REFERENCES[collection].items():
-                name_or_id = target.endswith("?")
-                target = target.rstrip("?")
-                for loc, value in _values_at(record, path.split(".")):
-                    if value in known[target] or name_or_id and not _looks_like_id(value, known[target]):
-                        continue
-                    where = f"data/{target}.yml" if target in ("topics", "series") else f"data/{target}/"
-                    hint = suggestion(value, sorted(known[target]), listing=False) or f"; add it to {where} first"
-                    problems.append(Problem(doc.path, doc.line_of(loc), field_name(loc),
-                                            f"unknown {_SINGULAR[target]} '{value}'{hint}"))
+    written = [(collection, docs[(collection, record_id)], record)
+               for collection, records in content.records.items() for record_id, record in records.items()]
+    written += [(collection, doc, doc.data) for collection, doc in invalid]
+    for collection, doc, record in written:
+        for path, target in REFERENCES[collection].items():
+            name_or_id = target.endswith("?")
+            target = target.rstrip("?")
+            for loc, value in _values_at(record, path.split(".")):
+                if not isinstance(value, str) or value in known[target] \
+                        or name_or_id and not _looks_like_id(value, known[target]):
+                    continue
+                where = f"data/{target}.yml" if target in ("topics", "series") else f"data/{target}/"
+                hint = suggestion(value, sorted(known[target]), listing=False) or f"; add it to {where} first"
+                problems.append(Problem(doc.path, doc.line_of(loc), field_name(loc),
+                                        f"unknown {_SINGULAR[target]} '{value}'{hint}"))
     for collection, records in content.records.items():
         problems.extend(_alias_problems(content, docs, collection, records))
     return problems
@@ -63,7 +69,7 @@ def _looks_like_id(value: str, known: set[str]) -> bool:
 
 
 def _values_at(record, parts: list[str], loc: tuple = ()):
-    """Yield (loc, value) for a dotted path where `*` walks a list."""
+    """Yield (loc, value) for a dotted path where `*` walks a list; `record` is a model or, as read, a dict."""
     if not parts:
         if isinstance(record, list):
             for i, item in enumerate(record):
@@ -73,9 +79,9 @@ def _values_at(record, parts: list[str], loc: tuple = ()):
         return
     head, rest = parts[0], parts[1:]
     if head == "*":
-        for i, item in enumerate(record or []):
+        for i, item in enumerate(record if isinstance(record, list) else []):
             yield from _values_at(item, rest, loc + (i,))
     else:
-        value = getattr(record, head, None)
+        value = record.get(head) if isinstance(record, dict) else getattr(record, head, None)
         if value is not None:
             yield from _values_at(value, rest, loc + (head,))
