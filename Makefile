@@ -30,8 +30,9 @@ chromium:
 
 setup: $(STAMP) node_modules/.installed
 
+# Served at the root, with absolute links (feeds, calendars, canonical) to this local copy.
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --livereload
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/} $(VENV)/bin/mkdocs serve --livereload
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
