@@ -4,6 +4,8 @@ import json
 import pytest
 from sitebuild import LANGUAGES, page, prefix
 
+from hub.text import ui_strings
+
 RECORDS = {
     "events": ["spring-dialogue", "autumn-webinar", "cancelled-meeting", "winter-workshop"],
     "cases": ["malmo-phones"], "statements": ["phone-statement"],
@@ -127,6 +129,17 @@ def test_home_shows_upcoming_cases_resources_open_statements(basic_site):
     for expected in ["Autumn webinar on laptops", "Malmö buys fair phones", "Webinar recording", "Joint statement on phones"]:
         assert expected in text
     assert page(basic_site, "sv/").select_one("article h1").get_text(strip=True) == "Testnavet"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_shows_the_latest_events_held_most_recent_first(basic_site, lang):
+    doc = page(basic_site, prefix(lang))
+    recent = doc.select_one('ul[data-section="recent"]')
+    links = [a["href"] for a in recent.select("a.hub-item__title")]
+    # HUB_NOW is 2021-06-01: the spring dialogue (March 2021) was held after the winter workshop (2020).
+    assert links == ["events/spring-dialogue/", "events/winter-workshop/"]
+    heading = recent.find_previous("h2").get_text(strip=True)
+    assert heading == ui_strings(lang)["recent_events"]
 
 
 def test_language_switcher_goes_to_the_same_record(basic_site):
