@@ -10,6 +10,7 @@ from markupsafe import escape
 from . import dates
 from .text import Localised, pick, ui_strings
 
+
 def site_facts(build, lang: str) -> dict:
     """Localised name, tagline, contact, funding, privacy text and accessibility facts."""
     site = build.content.site
