@@ -47,7 +47,7 @@ digest: $(STAMP)
 	@test -n "$(SINCE)" || { echo "usage: make digest SINCE=YYYY-MM-DD [LANG=sv] [HTML=1]" >&2; exit 2; }
 	PYTHONUTF8=1 $(PY) -m hub digest --since $(SINCE) --lang $(DIGEST_LANG)$(if $(HTML), --html)
 
-# JSON Schemas for editors, generated from hub/model.py (commit the result).
+# JSON Schemas for editors, generated from hub/model/records.py (commit the result).
 schemas: $(STAMP)
 	$(PY) -m hub schemas
 

@@ -1,5 +1,5 @@
-"""mkdocs-macros functions: the hub's pages, rendered by the core (hub/pages.py)."""
-from hub.site_facts import as_html, site_fact as lookup, site_facts
+"""mkdocs-macros functions: the hub's pages, rendered by the core (hub/render/pages.py)."""
+from hub.render.site_facts import as_html, site_fact as lookup, site_facts
 
 
 def define_env(env):

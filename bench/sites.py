@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from sitebuild import prepare_project  # noqa: E402
 
-from hub.build import load_build  # noqa: E402
+from hub.render.build import load_build  # noqa: E402
 
 # Plugins that only the hub needs: the baseline has no data layer and no macros to expand.
 HUB_PLUGINS = {"hub", "macros"}

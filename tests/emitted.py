@@ -51,8 +51,8 @@ def _z(moment) -> str:
 
 def write_seed_outputs(dest: Path, site_url: str = "https://example.github.io/cfit-hub/") -> Path:
     """The repository's own data/ through every writer, in-process (no site build)."""
-    from hub import outputs
-    from hub.build import load_build
+    from hub.emit import outputs
+    from hub.render.build import load_build
     os.makedirs(dest, exist_ok=True)
     build = load_build(str(REPO), site_url)
     outputs.write_all(build, str(dest))
@@ -61,7 +61,7 @@ def write_seed_outputs(dest: Path, site_url: str = "https://example.github.io/cf
 
 def fixture_build(dest: Path, name: str = "basic", site_url: str = "http://127.0.0.1:8000/"):
     """A loaded HubBuild of tests/fixtures/<name> with the repository's mkdocs.yml, without MkDocs."""
-    from hub.build import load_build
+    from hub.render.build import load_build
     from sitebuild import FIXTURES
     dest.mkdir(parents=True, exist_ok=True)
     if not (dest / "mkdocs.yml").exists():

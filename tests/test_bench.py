@@ -8,7 +8,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from generate import generate, sizes  # noqa: E402
 
-from hub.load import load_content  # noqa: E402
+from hub.load.content import load_content  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from hub import schemas as schema_module
+from hub.cli import schemas as schema_module
 from hub.cli import main
-from hub.model import COLLECTIONS
-from hub.yamlfile import read_yaml
+from hub.model.records import COLLECTIONS
+from hub.load.yamlfile import read_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 BASIC = REPO / "tests" / "fixtures" / "basic" / "data"

@@ -4,8 +4,10 @@ import shutil
 
 import pytest
 
-from hub import completeness, outputs
-from hub.build import load_build
+from hub.emit import completeness
+
+from hub.emit import outputs
+from hub.render.build import load_build
 
 SITE_URL = "http://127.0.0.1:8000/"
 

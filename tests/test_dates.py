@@ -2,7 +2,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from hub import dates
+from hub.render import dates
 
 
 @pytest.mark.parametrize("lang,expected", [

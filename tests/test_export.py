@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from hub.load import load_content
-from hub.model import COLLECTIONS
+from hub.load.content import load_content
+from hub.model.records import COLLECTIONS
 from sitebuild import FIXTURES, LANGUAGES
 
 DERIVED = {"id", "page", "start_utc", "end_utc"}  # added by the export; not fields of the model

@@ -67,7 +67,7 @@ def test_titles_and_dates_come_from_the_records(basic_site):
 
 def test_ids_do_not_change_between_builds(basic_site, tmp_path):
     from emitted import fixture_build
-    from hub import feed
+    from hub.emit import feed
     feed.write(fixture_build(tmp_path / "project"), str(tmp_path / "out"))
     assert (tmp_path / "out" / "sv" / "feed.xml").read_bytes() == (basic_site / "sv" / "feed.xml").read_bytes()
 

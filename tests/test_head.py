@@ -8,8 +8,8 @@ import feedparser
 from icalendar import Calendar
 from lxml import html as lxml_html
 
-from hub.head import CARD, og_locale
-from hub.jsonld import script
+from hub.render.head import CARD, og_locale
+from hub.render.jsonld import script
 from sitebuild import FIXTURES, LANGUAGES, build, page, prepare_project
 
 SITE = "http://127.0.0.1:8000/"

@@ -6,10 +6,10 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hub.errors import DataError
-from hub.load import Content, load_content
-from hub.markdown_safety import bad_scheme, render_markdown, unsafe_markdown
-from hub.model import COLLECTIONS
+from hub.model.errors import DataError
+from hub.load.content import Content, load_content
+from hub.load.markdown_safety import bad_scheme, render_markdown, unsafe_markdown
+from hub.model.records import COLLECTIONS
 
 LANGUAGES = ["en", "sv", "nb", "da", "fi", "nl", "de"]
 FUZZ = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,8 +8,8 @@ import pytest
 from icalendar import Calendar
 
 from emitted import fixture_build, ical_js_events, icalendar_events, site_files, write_seed_outputs
-from hub.dates import utc
-from hub.load import load_content
+from hub.model.instants import utc
+from hub.load.content import load_content
 from sitebuild import FIXTURES, LANGUAGES, REPO, page, prefix
 
 HOST = "127.0.0.1"  # the fixture site's SITE_URL is http://127.0.0.1:8000/
@@ -153,7 +153,7 @@ def test_event_page_offers_the_ics_and_a_webcal_subscription(basic_site, lang):
 
 def test_output_is_the_same_in_two_builds(tmp_path, monkeypatch):
     """Nothing in a calendar depends on the clock: the same data gives the same bytes."""
-    from hub import ics
+    from hub.emit import ics
     build = fixture_build(tmp_path / "project")
     monkeypatch.setenv("HUB_NOW", "2030-01-01T00:00")
     later = fixture_build(tmp_path / "project")

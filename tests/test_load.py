@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from hub.cli import main
-from hub.errors import DataError
-from hub.load import load_content
+from hub.model.errors import DataError
+from hub.load.content import load_content
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -186,8 +186,8 @@ def test_examples_in_contributing_are_valid_records():
     """The contributor guide's examples must keep passing as the model changes."""
     import re
 
-    from hub.model import COLLECTIONS
-    from hub.yamlfile import read_yaml
+    from hub.model.records import COLLECTIONS
+    from hub.load.yamlfile import read_yaml
 
     text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     checked = []

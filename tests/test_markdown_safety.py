@@ -2,7 +2,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.markdown_safety import bad_scheme, render_markdown, unsafe_markdown
+from hub.load.markdown_safety import bad_scheme, render_markdown, unsafe_markdown
 
 SAFE = [
     "Plain **Markdown** with a [link](https://example.org/) and <mailto:buyer@example.org>.",
@@ -92,7 +92,7 @@ def test_raw_html_of_plain_text_stays_text_in_code():
 
 
 def test_what_the_line_scan_misses_is_found_in_the_rendered_html(monkeypatch):
-    from hub import markdown_safety
+    from hub.load import markdown_safety
     monkeypatch.setattr(markdown_safety, "_scan_links", lambda text: [])
     assert unsafe_markdown("[a](javascript:alert(1))") == [
         (0, "the rendered Markdown contains a javascript: link: remove it")]

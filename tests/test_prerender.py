@@ -1,7 +1,7 @@
-"""hub/prerender.py: record pages skip Markdown except their headings, and come out the same."""
+"""hub/mkdocs/prerender.py: record pages skip Markdown except their headings, and come out the same."""
 import markdown
 
-from hub.prerender import join, split
+from hub.mkdocs.prerender import join, split
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 PAGE = """<p class="hub-notice" role="note">Not translated</p>

@@ -1,5 +1,5 @@
-"""hub/search_dedup.py removes the same entries mkdocs-static-i18n's own (quadratic) pass would."""
-from hub.search_dedup import drop_duplicate_translations
+"""hub/mkdocs/search_dedup.py removes the same entries mkdocs-static-i18n's own (quadratic) pass would."""
+from hub.mkdocs.search_dedup import drop_duplicate_translations
 
 
 def entry(location, title="Events", text="Same text"):

@@ -4,7 +4,7 @@ import json
 import pytest
 from sitebuild import LANGUAGES, page, prefix
 
-from hub.text import ui_strings
+from hub.render.text import ui_strings
 
 RECORDS = {
     "events": ["spring-dialogue", "autumn-webinar", "cancelled-meeting", "winter-workshop"],

@@ -1,11 +1,11 @@
-"""The hub's own facts as a page in one language shows them (hub/site_facts.py)."""
+"""The hub's own facts as a page in one language shows them (hub/render/site_facts.py)."""
 from pathlib import Path
 
 import pytest
 
-from hub.build import load_build
-from hub.site_facts import as_html, site_fact, site_facts
-from hub.text import Localised
+from hub.render.build import load_build
+from hub.render.site_facts import as_html, site_fact, site_facts
+from hub.render.text import Localised
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "basic"
 

@@ -1,4 +1,4 @@
-"""UI strings in every language, and the English fallback of record texts (hub/text.py)."""
+"""UI strings in every language, and the English fallback of record texts (hub/render/text.py)."""
 import os
 import re
 from collections import Counter
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hub.siteconfig import read_site_config
-from hub.text import LOCALES, Localised, pick, ui_strings
+from hub.load.siteconfig import read_site_config
+from hub.render.text import LOCALES, Localised, pick, ui_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = read_site_config(str(ROOT)).languages

@@ -59,7 +59,7 @@ def test_actionlint_reports_a_broken_workflow(tmp_path):
 
 def _workflow(name: str) -> dict:
     # PyYAML reads the key `on` as True (YAML 1.1): use the node tree's plain text instead.
-    from hub.yamlfile import read_yaml
+    from hub.load.yamlfile import read_yaml
     return read_yaml(name, (ROOT / ".github" / "workflows" / name).read_bytes()).data
 
 

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from hub.yamlfile import MAX_DEPTH, YamlProblem, read_yaml
+from hub.load.yamlfile import MAX_DEPTH, YamlProblem, read_yaml
 
 
 def read(text: str):

@@ -1,0 +1,40 @@
+"""Command line: `python -m hub check|new|status|digest|schemas`. Each command is `main(args) -> int`."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from hub.model.errors import DataError
+from hub.load.content import load_content
+from hub.load.siteconfig import read_site_config
+from hub.cli import digest, new, schemas, status
+
+# The commands besides `check`: each module's `register(subparsers)` adds one and sets its `run`.
+COMMANDS = (new.register, status.register, digest.register, schemas.register)
+
+
+def main(argv: list[str] | None = None, root: str | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hub", description="Tools for the hub's records in data/.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every record in data/ and list all problems")
+    for register in COMMANDS:
+        register(commands)
+    args = parser.parse_args(argv)
+    root = root or os.getcwd()
+    if args.command == "check":
+        return check(root)
+    return args.run(args, root)
+
+
+def check(root: str, out=None) -> int:
+    out = out or sys.stdout
+    config = read_site_config(root)
+    try:
+        content = load_content(root, list(config.languages))
+    except DataError as err:
+        print(err.report(), file=out)
+        return 1
+    counts = ", ".join(f"{len(records)} {name}" for name, records in content.records.items())
+    print(f"data/ is valid: {counts}, {len(content.topics)} topics", file=out)
+    return 0

@@ -1,0 +1,95 @@
+"""Atom feeds (written with feedgen): the newest records of all collections, and of each topic.
+
+`feed.xml` and `<lang>/feed.xml`, `topics/<id>.xml` and `<lang>/topics/<id>.xml`: entries are
+ordered by the record's `added` date, titled and linked in the feed's language. Dates come from
+the records, never from the clock, so an unchanged hub gives an unchanged feed.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime, time, timezone
+
+from feedgen.feed import FeedGenerator
+
+from hub.render.dates import event_when
+from hub.emit.names import event_place, host, site_name
+from hub.render.text import pick, ui_strings
+
+# Collections whose records carry `added` and make news; organisations are reference data.
+NEWS = ("events", "cases", "statements", "resources")
+LIMIT = 50
+
+
+def write(build, site_dir: str) -> None:
+    content = build.content
+    items = newest(content)
+    for lang in build.config.languages:
+        prefix = build.config.path_prefix(lang)
+        _save(site_dir, f"{prefix}feed.xml", feed(build, lang, items, "feed.xml", "",
+                                                  site_name(content, lang)))
+        for topic_id, topic in content.topics.items():
+            tagged = [(c, i) for c, i in items if topic_id in content[c][i].topics]
+            title = f"{site_name(content, lang)} – {pick(topic, lang).text}"
+            _save(site_dir, f"{prefix}topics/{topic_id}.xml",
+                  feed(build, lang, tagged, f"topics/{topic_id}.xml", f"topics/{topic_id}/", title))
+
+
+def newest(content) -> list[tuple[str, str]]:
+    """(collection, id) of every news record, newest `added` first."""
+    keys = [(c, i) for c in NEWS for i in content[c]]
+    return sorted(keys, key=lambda k: (content[k[0]][k[1]].added, k[0], k[1]), reverse=True)
+
+
+def feed(build, lang: str, items: list[tuple[str, str]], path: str, page: str, title: str) -> FeedGenerator:
+    """One Atom feed at site path `path` (without language prefix) about the page at `page`."""
+    config, content = build.config, build.content
+    items = items[:LIMIT]
+    tagline = pick(content.site.tagline, lang)
+    fg = FeedGenerator()
+    fg.id(config.page_url(lang, path))
+    fg.title(title)
+    fg.subtitle(tagline.text if tagline else title)
+    fg.author({"name": site_name(content, lang), **({"email": content.site.contact} if content.site.contact else {})})
+    fg.link(href=config.page_url(lang, path), rel="self", type="application/atom+xml")
+    fg.link(href=config.page_url(lang, page), rel="alternate", type="text/html")
+    fg.language(lang)
+    # An empty feed is as old as the build; otherwise as new as its newest record.
+    fg.updated(_midnight(content[items[0][0]][items[0][1]].added) if items else build.index.now)
+    for collection, record_id in items:
+        _entry(fg.add_entry(order="append"), build, lang, collection, record_id)
+    return fg
+
+
+def _entry(entry, build, lang: str, collection: str, record_id: str) -> None:
+    config, content = build.config, build.content
+    record = content[collection][record_id]
+    ui = ui_strings(lang)
+    added = _midnight(record.added)
+    path = f"{collection}/{record_id}/"
+    title = pick(record.title, lang).text
+    summary = pick(record.summary, lang).text
+    if collection == "events":
+        if record.status != "scheduled":
+            title = f"{ui['status_' + record.status]}: {title}"
+        when = event_when(record.start, record.end, record.timezone, lang)
+        summary = f"{when} · {event_place(record, lang)}\n\n{summary}"
+    entry.id(f"tag:{host(config.site_url)},{record.added.isoformat()}:{config.path_prefix(lang)}{path}")
+    entry.title(title)
+    entry.link(href=config.page_url(lang, path), rel="alternate", type="text/html")
+    entry.summary(summary, type="text")
+    entry.published(added)
+    entry.updated(added)
+    entry.category(term=collection, label=ui[collection])
+    for topic_id in record.topics:
+        entry.category(term=topic_id, label=pick(content.topics[topic_id], lang).text,
+                       scheme=config.page_url(lang, "topics/"))
+
+
+def _midnight(day) -> datetime:
+    return datetime.combine(day, time(), timezone.utc)
+
+
+def _save(site_dir: str, path: str, fg: FeedGenerator) -> None:
+    target = os.path.join(site_dir, path)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    fg.atom_file(target, pretty=True)

@@ -1,0 +1,1 @@
+"""The MkDocs shell: the only code that imports MkDocs or knows its plugins."""

@@ -1,0 +1,147 @@
+"""The MkDocs shell around the core: load once, add one page per record in each language.
+
+mkdocs-static-i18n builds the site once per language; this plugin's `on_files` runs after
+the i18n plugin's (priority -200 < -100) and adds that language's generated record pages,
+with the i18n attributes the language switcher and the sitemap read.
+"""
+from __future__ import annotations
+
+import html
+import os
+from types import SimpleNamespace
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from hub.emit import outputs
+from hub.mkdocs import prerender
+from hub.render.build import HubBuild, load_build
+from hub.model.errors import DataError
+from hub.render.head import page_head
+from hub.mkdocs.search_dedup import drop_duplicate_translations
+from hub.render.site_facts import site_facts
+from hub.render.text import pick
+
+log = get_plugin_logger(__name__)
+
+
+class HubPlugin(BasePlugin):
+    """Loads `data/`, generates record pages, and hands the renderer to macros.py."""
+
+    def __init__(self):
+        self.build: HubBuild | None = None
+        self.language = "en"
+
+    def on_config(self, config: MkDocsConfig):
+        i18n = config.plugins.get("i18n")
+        self.language = getattr(i18n, "current_language", None) or "en"
+        root = os.path.dirname(os.path.abspath(config.config_file_path))
+        try:
+            # Cached by the files' state: the seven language passes share one load.
+            self.build = load_build(root, config.site_url)
+        except DataError as err:
+            raise PluginError(f"invalid records in data/:\n{err.report()}") from None
+        # The hub's name comes from data/site.yml, in the language being built.
+        config.site_name = html.escape(pick(self.build.content.site.name, self.language).text)
+        return config
+
+    @event_priority(-200)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        lang = self.language
+        languages = self.build.config.languages
+        generated = []
+        for collection, record_id in self.build.record_keys():
+            # Only the front matter: on_page_markdown renders the body, so no template is compiled per page.
+            content = self.build.renderer.front_matter(collection, record_id, lang)
+            file = File.generated(config, f"{collection}/{record_id}.md", content=content)
+            file.hub_record = (collection, record_id)
+            path = f"{collection}/{record_id}/"
+            file.dest_uri = f"{self.build.config.path_prefix(lang)}{path}index.html"
+            # What mkdocs-static-i18n reads for the language switcher and the sitemap.
+            file.locale = file.locale_alternate_of = lang
+            file.localization = None
+            file.norm_src_uri = file.src_uri
+            file.alternates = {other: SimpleNamespace(url=self.build.config.path_prefix(other) + path, page=None)
+                               for other in languages}
+            file.hub_source = self.build.content.sources.get((collection, record_id), "data/topics.yml")
+            files.append(file)
+            generated.append(file)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # "Edit this page" opens the YAML record (or the Markdown page), never a generated file.
+        source = getattr(page.file, "hub_source", None) or f"docs/{page.file.src_uri}"
+        page.edit_url = self.build.edit_url(source)
+        record = getattr(page.file, "hub_record", None)
+        if record:
+            body = self.build.renderer.record_page(*record, self.language)
+            split = prerender.split(body)
+            if split is None:
+                return body
+            skeleton, page.hub_blocks = split
+            return skeleton
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        # The record page's HTML blocks skipped Markdown (hub/mkdocs/prerender.py): put them back.
+        blocks = getattr(page, "hub_blocks", None)
+        return prerender.join(html, blocks) if blocks else html
+
+    def on_page_context(self, context, page, config, nav):
+        # Record titles reach Material escaped (see Renderer.front_matter); head.py escapes for itself.
+        title, description = page.title, page.meta.get("description")
+        if page.meta.get("hub_record"):
+            title, description = html.unescape(title), html.unescape(description or "")
+        context["hub_head"] = page_head(self.build, self.language, page.url, page.meta.get("hub_record"),
+                                        title, description)
+        # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
+        context["hub_site"] = self._site_facts()
+        context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
+        return context
+
+    def _site_facts(self) -> dict:
+        """site_facts for the language being built, worked out once per pass, not once per page."""
+        build, lang, facts = getattr(self, "_facts", (None, None, None))
+        if build is not self.build or lang != self.language:
+            facts = site_facts(self.build, self.language)
+            self._facts = (self.build, self.language, facts)
+        return facts
+
+    def on_template_context(self, context, template_name, config):
+        # GitHub Pages serves the one /404.html for every language: it carries them all, hub.js picks one.
+        if template_name == "404.html":
+            context["hub_sites"] = {lang: site_facts(self.build, lang) for lang in self.build.config.languages}
+            context["hub_site"] = context["hub_sites"][self.build.config.languages[0]]
+        return context
+
+    def on_post_template(self, output, template_name, config):
+        # Each language pass renders 404.html to the same place; keep the default language's
+        # (built first), whose navigation is in the language the page starts in. MkDocs skips empty output.
+        if template_name == "404.html" and self.language != self.build.config.languages[0]:
+            return ""
+        return output
+
+    @event_priority(-150)
+    def on_post_build(self, config: MkDocsConfig):
+        # mkdocs-static-i18n runs the other languages' builds inside the default one's
+        # post_build (priority -100, flag `building`); this runs after it, once, when all are done.
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            # A translation's pass: its search entries have just joined i18n's list, which i18n
+            # writes out once all are in; remove repeats of the default language's as they come.
+            if not i18n.config.reconfigure_search:
+                drop_duplicate_translations(i18n.search_entries, i18n.build_languages)
+            return
+        outputs.write_all(self.build, config.site_dir)
+        problems = outputs.check_all(self.build, config.site_dir)
+        if problems:
+            raise PluginError("the build lost records:\n" + "\n".join(problems))
+
+    def on_serve(self, server, config, builder):
+        server.watch(os.path.join(self.build.config.root, "data"))
+        return server

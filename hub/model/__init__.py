@@ -1,0 +1,1 @@
+"""Stage 1, the content model: every collection and field declared once, and the value types."""

@@ -1,0 +1,22 @@
+"""Instants of the content model: wall-clock times in IANA zones, and the build's "now"."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+
+def aware(wall: datetime, zone: str) -> datetime:
+    """A wall-clock time in an IANA zone, as an aware datetime (DST from the zone database)."""
+    return wall.replace(tzinfo=ZoneInfo(zone))
+
+
+def utc(wall: datetime, zone: str) -> datetime:
+    return aware(wall, zone).astimezone(timezone.utc)
+
+
+def now_from_env(value: str | None) -> datetime:
+    """'Now' for this build: HUB_NOW (ISO; UTC when it has no offset) or the clock."""
+    if not value:
+        return datetime.now(timezone.utc)
+    moment = datetime.fromisoformat(value)
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
