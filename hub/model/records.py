@@ -23,8 +23,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
+class Contact(Strict):
+    name: Optional[PlainText] = None
+    role: Optional[Text] = None
+    email: Optional[Email] = None
+    url: Optional[Url] = Field(None, description="A page where the contact can be reached.")
+    organisation: Optional[PlainText] = Field(None, description="An organisation id, or a name.")
+
+
 class Record(Strict):
     aliases: _list(Id) = Field([], description="Former ids of this record; their old URLs redirect here.")
+    source: Optional[Url] = Field(None, description="The original announcement or page this record was written from.")
+    contact: Optional[Contact] = Field(None, description="Who to ask; shown as the action where there is no link for it.")
 
 
 # ---- nested objects: only the fields that identify them are required ----
@@ -80,12 +90,6 @@ class Document(Strict):
     language: Optional[Language] = None
 
 
-class Contact(Strict):
-    name: Optional[PlainText] = None
-    email: Optional[Email] = None
-    organisation: Optional[PlainText] = None
-
-
 class Contract(Strict):
     value: Optional[Number] = None
     currency: Optional[Currency] = None
@@ -102,6 +106,7 @@ class Result(Strict):
 class Signatory(Strict):
     organisation: Id
     signed: Optional[Date] = None
+    committed: Optional[Date] = Field(None, description="When the organisation committed to join, before it signed.")
     role: Optional[Literal["procuring", "coordinating", "supporting"]] = None
 
 
@@ -138,7 +143,6 @@ class Event(Record):
     report: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
     documents: list[Document] = []
     series: Optional[Id] = None
-    contact: Optional[Contact] = None
     funding: Optional[Text] = None
     added: Date
 
@@ -158,7 +162,6 @@ class Case(Record):
     contract: Optional[Contract] = None
     results: list[Result] = []
     lessons: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
-    contact: Optional[Contact] = None
     documents: list[Document] = []
     events: _list(Id) = []
     added: Date
@@ -169,6 +172,7 @@ class Statement(Record):
     date: Date
     summary: Text
     commitments: _list(Text) = []
+    commitments_total: Optional[Int] = Field(None, description="How many commitments the statement has, when `commitments` quotes only some.")
     signatories: list[Signatory] = []
     open: Bool = False
     join: Optional[Url] = None
@@ -238,8 +242,10 @@ REFERENCES: dict[str, dict[str, str]] = {
                "speakers.*.organisation": "organisations?", "contact.organisation": "organisations?"},
     "cases": {"buyers": "organisations", "topics": "topics", "events": "events",
               "contact.organisation": "organisations?"},
-    "statements": {"signatories.*.organisation": "organisations", "topics": "topics", "events": "events"},
-    "resources": {"topics": "topics", "organisations": "organisations", "events": "events"},
-    "organisations": {},
+    "statements": {"signatories.*.organisation": "organisations", "topics": "topics", "events": "events",
+                   "contact.organisation": "organisations?"},
+    "resources": {"topics": "topics", "organisations": "organisations", "events": "events",
+                  "contact.organisation": "organisations?"},
+    "organisations": {"contact.organisation": "organisations?"},
 }
 # A trailing `?` marks a field that may also hold a plain name: it links when it names a record.
