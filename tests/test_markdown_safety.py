@@ -7,7 +7,8 @@ from hub.load.markdown_safety import bad_scheme, render_markdown, unsafe_markdow
 SAFE = [
     "Plain **Markdown** with a [link](https://example.org/) and <mailto:buyer@example.org>.",
     "<details><summary>More</summary>Details.</details>",
-    '<img src="https://example.org/a.png" alt="A">',
+    '<img src="/assets/images/logo.svg" alt="A">',
+    "![Logo](../assets/images/logo.svg) and [a page](https://example.org/a.png)",
     "Datasheet: see the data: section below. Java script: a language.",
     "[relative](../cases/x/) and [anchor](#top)",
     "a < b and c > d, 3 <4",
@@ -34,8 +35,36 @@ UNSAFE = [
     ("![x](data:image/svg+xml;base64,PHN2Zz4=)", 0, "data:"),
     ('<img src="data:image/png;base64,AAAA">', 0, "data:"),
     ('<a href="vbscript:msgbox(1)">a</a>', 0, "vbscript:"),
-    ('<img srcset="https://example.org/a.png 1x, javascript:alert(1) 2x">', 0, "javascript:"),
+    ('<img srcset="a.png 1x, javascript:alert(1) 2x">', 0, "javascript:"),
 ]
+# Anything the browser would fetch from another host by itself: the site promises it loads nothing.
+FOREIGN = [
+    "![pixel](https://tracker.example/p.gif)",
+    "![pixel](<https://tracker.example/p.gif> \"t\")",
+    "![pixel][p]\n\n[p]: https://tracker.example/p.gif",
+    '<img src="//tracker.example/p.gif">',
+    '<img src="/\\tracker.example/p.gif">',
+    '<img src="HTTPS://tracker.example/p.gif">',
+    '<img src="&#104;ttps://tracker.example/p.gif">',
+    '<img src="a.png" srcset="a.png 1x, https://tracker.example/b.png 2x">',
+    '<picture><source srcset="https://tracker.example/a.webp"><img src="a.png"></picture>',
+    '<video src="https://tracker.example/v.mp4"></video>',
+    '<video poster="https://tracker.example/p.png"></video>',
+    '<audio src="https://tracker.example/a.mp3"></audio>',
+    '<video><track src="https://tracker.example/c.vtt"></video>',
+    '<link rel="preload" href="https://tracker.example/f.woff2">',
+    '<svg><image href="https://tracker.example/p.png"/></svg>',
+    '<a href="/page/" ping="https://tracker.example/ping">a</a>',
+    '<p style="background: url(\'https://tracker.example/p.png\')">a</p>',
+    '<style>@import "https://tracker.example/s.css";</style>',
+]
+
+
+@pytest.mark.parametrize("text", FOREIGN)
+def test_a_file_from_another_host_is_refused(text):
+    found = unsafe_markdown(text)
+    assert found and all("loads a file from another host" in message and "docs/assets/" in message
+                         for _line, message in found), found
 
 
 @pytest.mark.parametrize("text", SAFE)

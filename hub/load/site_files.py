@@ -1,0 +1,93 @@
+"""Check `docs/` and `overrides/`, which contributors edit beside `data/`, before MkDocs reads them.
+
+A symbolic link there would publish any file of the machine that builds the site, and Jinja in
+a page would run Python at build time. mkdocs-macros renders only the pages that opt in
+(`render_by_default: false` in mkdocs.yml); only the hub's own pages may, and they may only
+call its macros. Pages are Markdown like the records' long texts and are held to the same rules
+(no scripts, no control characters, nothing loaded from another host).
+"""
+from __future__ import annotations
+
+import os
+import re
+
+import yaml
+
+from hub.load.markdown_safety import unsafe_markdown
+from hub.load.yamlfile import YamlProblem, control_characters, decode
+from hub.model.errors import Problem
+from hub.model.records import COLLECTIONS
+
+FOLDERS = ("docs", "overrides")
+# The hub's own pages: the home page, the listings, and the statements that name site facts.
+_HUB_PAGE = re.compile(r"(index|(" + "|".join([*COLLECTIONS, "topics"]) + r")/index|accessibility|privacy)"
+                       r"(\.[a-z]{2,3})?\.md")
+_MACROS = ("home", "listing", "site_fact")
+# A call of one of the hub's macros with at most one quoted argument, and nothing else.
+_HUB_CALL = re.compile(r"\{\{\s*(" + "|".join(_MACROS) + r")\(\s*(\"[a-z_.]*\"|'[a-z_.]*')?\s*\)\s*\}\}")
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def site_file_problems(root: str) -> list[Problem]:
+    """Every problem in docs/ and overrides/ (folders that are missing have none)."""
+    problems = []
+    for folder in FOLDERS:
+        top = os.path.join(root, folder)
+        if os.path.islink(top):
+            problems.append(Problem(folder, 1, "", _symlink(folder)))
+            continue
+        for here, dirs, files in os.walk(top):
+            for name in sorted(dirs + files):
+                path = os.path.join(here, name)
+                rel = os.path.relpath(path, root).replace(os.sep, "/")
+                if os.path.islink(path):
+                    problems.append(Problem(rel, 1, "", _symlink(folder)))
+                elif folder == "docs" and name.endswith(".md") and os.path.isfile(path):
+                    problems.extend(page_problems(rel, path))
+            dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
+    return problems
+
+
+def page_problems(rel: str, path: str) -> list[Problem]:
+    """Problems of one Markdown page in docs/."""
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        text = decode(rel, raw)
+    except YamlProblem as err:
+        return err.problems
+    problems = control_characters(rel, text)
+    if problems:
+        return problems
+    problems = [Problem(rel, 1 + offset, "", message) for offset, message in unsafe_markdown(text)]
+    front = _FRONT_MATTER.match(text)
+    opts_in, line = False, 1
+    if front:
+        try:
+            meta = yaml.safe_load(front.group(1) or "") or {}
+        except yaml.YAMLError:
+            meta = {}  # MkDocs reports front matter it cannot read; macros then see none
+        # The test mkdocs-macros makes: `render_macros: yes` or `1` opts in as well.
+        opts_in = isinstance(meta, dict) and meta.get("render_macros") == True  # noqa: E712
+        line = 1 + next((i for i, row in enumerate(front.group(0).split("\n")) if row.startswith("render_macros")), 0)
+    hub_page = _HUB_PAGE.fullmatch(rel.removeprefix("docs/")) is not None
+    if opts_in and not hub_page:
+        problems.append(Problem(rel, line, "render_macros", "only the hub's own pages (home, listings, accessibility, "
+                                                            "privacy) run macros: remove this line"))
+    elif opts_in:
+        for match in _JINJA.finditer(text):
+            if not _HUB_CALL.fullmatch(match.group()):
+                found = match.group()
+                found = found if len(found) <= 60 else found[:59] + "…"
+                problems.append(Problem(rel, 1 + text.count("\n", 0, match.start()), "",
+                                        "this page runs macros, so it may only call the hub's, like "
+                                        f"{{{{ site_fact(\"name\") }}}} or {{{{ listing(\"events\") }}}}, got {found!r}"))
+    elif hub_page and _HUB_CALL.search(text):
+        problems.append(Problem(rel, 1, "render_macros", "the page calls the hub's macros: add `render_macros: true` "
+                                                         "to its front matter (between --- lines at the top)"))
+    return problems
+
+
+def _symlink(folder: str) -> str:
+    return f"symbolic links are not allowed in {folder}/: put the file itself here"
