@@ -66,7 +66,7 @@ def test_golden_case(project, capsys, case):
         write(project, rel, content)
     code, out = check(project, capsys)
     assert out == spec["expected"]
-    assert code == 1
+    assert code == spec.get("exit", 1)  # a case with only warnings passes
 
 
 def test_valid_data_passes(project, capsys):
@@ -175,9 +175,11 @@ def test_markdown_with_simple_html_and_https_links_is_accepted(project):
 def test_every_problem_has_path_line_and_field(project):
     for case in CASES:
         spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+        if spec.get("exit", 1) == 0:
+            continue
         for line in spec["expected"].splitlines()[:-1]:
             path, number, rest = line.split(":", 2)
-            assert path.startswith("data"), line
+            assert path.startswith(("data", "docs/", "overrides/")), line
             assert int(number) >= 1, line
             assert rest.startswith(" "), line
 

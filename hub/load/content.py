@@ -56,6 +56,7 @@ def load_content(root: str, languages: list[str]) -> Content:
     loader = _Loader(root, languages)
     content = loader.load()
     loader.problems.extend(site_file_problems(root))
+    loader.problems = [_one_line(p) for p in loader.problems]
     if loader.problems:
         error = DataError(loader.problems)
         error.warnings = sorted(set(loader.warnings))  # check prints them after the errors
@@ -145,6 +146,14 @@ class _Loader:
             self.problems.append(Problem(rel, 1, "", f"cannot be read ({err.strerror}): check the file's permissions"))
         return None
 
+    def _open_quietly(self, rel: str) -> str:
+        """The text of a file whose problems are already reported, or nothing."""
+        path = os.path.join(self.root, rel)
+        if os.path.islink(path) or not os.path.isfile(path) or os.path.getsize(path) > MAX_FILE_BYTES:
+            return ""
+        with open(path, "rb") as handle:
+            return handle.read().decode("utf-8", "replace")
+
     def _read(self, rel: str) -> Document | None:
         raw = self._open(rel)
         if raw is None:
@@ -182,6 +191,9 @@ class _Loader:
             return {}
         doc = self._read(rel)
         if doc is None:
+            # Its problems are reported; the ids it seems to hold are not "unknown" everywhere too.
+            raw = self._open_quietly(rel)
+            self.present.setdefault(name[:-4], set()).update(re.findall(r"^([a-z0-9][a-z0-9-]*) *:", raw, re.M))
             return {}
         if not isinstance(doc.data, dict):
             self.problems.append(Problem(rel, 1, "", "expected one line per entry: `<id>: text`"))
@@ -191,11 +203,11 @@ class _Loader:
         adapter = TypeAdapter(Text)
         for key, value in doc.data.items():
             line = doc.line_of((key,))
-            self.present.setdefault(name[:-4], set()).add(key)
             if not _ID.fullmatch(key):
                 self.problems.append(Problem(rel, line, key, "expected an id of lower-case letters, digits and hyphens "
                                                              f"like fair-labour, got {key!r}"))
                 continue
+            self.present.setdefault(name[:-4], set()).add(key)
             if key in RESERVED_IDS:
                 self.problems.append(Problem(rel, line, key, reserved(key)))
                 continue
@@ -333,6 +345,13 @@ class _Loader:
         data = doc.data if data is None else data
         for where, field, message in language_problems(shape, data, self.languages, loc):
             self.problems.append(Problem(doc.path, doc.line_of(where), field, message))
+
+
+def _one_line(problem: Problem) -> Problem:
+    """One problem, one line: a line break in a file name or key is shown as \\n, not started anew."""
+    def flat(text: str) -> str:
+        return text.replace("\r", "\\r").replace("\n", "\\n")
+    return Problem(flat(problem.path), problem.line, flat(problem.field), flat(problem.message))
 
 
 def _hidden(name: str, folder: bool) -> str:

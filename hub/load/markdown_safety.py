@@ -50,9 +50,16 @@ def unsafe_markdown(text: str) -> list[tuple[int, str]]:
         # A link or an image the line scan did not see (a reference-style image) may still come
         # out of the Markdown: check the HTML. (Only then: rendering every text would double the
         # cost of loading.)
-        found = [(0, what if what.startswith(("<", "a style")) else RENDERED.format(what=what))
+        found = [(_line_naming(text, what), what if what.startswith(("<", "a style")) else RENDERED.format(what=what))
                  for _line, what in _scan_html(_to_html(text), rendered=True)]
     return sorted(set(found))
+
+
+def _line_naming(text: str, message: str) -> int:
+    """The line of the address a message about rendered HTML quotes (a reference definition), else 0."""
+    quoted = re.search(r"\('(.+?)'\)", message)
+    at = text.find(quoted.group(1).rstrip("…")) if quoted else -1
+    return text.count("\n", 0, at) if at >= 0 else 0
 
 
 def foreign(url: str) -> bool:

@@ -14,6 +14,7 @@ from hub.model.fields import ID_PATTERN
 from hub.model.records import REFERENCES
 from hub.load.problems import suggestion
 
+_ID = re.compile(ID_PATTERN)
 _SINGULAR = {"organisations": "organisation", "topics": "topic", "events": "event", "series": "series"}
 
 
@@ -34,7 +35,8 @@ def reference_problems(content, docs: dict, present: dict[str, set[str]], invali
             name_or_id = target.endswith("?")
             target = target.rstrip("?")
             for loc, value in _values_at(record, path.split(".")):
-                if not isinstance(value, str) or value in known[target] \
+                # A value that is not an id at all has its own error already (from the model).
+                if not isinstance(value, str) or value in known[target] or not _ID.fullmatch(value) \
                         or name_or_id and not _looks_like_id(value, known[target]):
                     continue
                 where = f"data/{target}.yml" if target in ("topics", "series") else f"data/{target}/"

@@ -199,6 +199,11 @@ class _Reader:
         self._refuse_anchor_and_tag(event)
         self._refuse_control(event, parent.loc)
         key = event.value
+        if "\n" in key or "\r" in key:
+            # A field name or an id on two lines is never meant, and would break every message naming it.
+            self.problem(event, f"a key is a name on one line, got {key!r}: remove the line break", parent.loc)
+            parent.key, parent.skip = key, True
+            return
         parent.key, parent.skip = key, False
         if key == "<<" and not event.style:
             self.problem(event, "YAML merge keys (<<) are not allowed: write the fields out in full")

@@ -141,27 +141,25 @@ def _year(value: Any) -> int:
     return year
 
 
-def _within(low: float, high: float, whole: bool):
-    """A check that a number means something for its field: no negative counts, no 1e308."""
-    what = "a whole number" if whole else "a number"
-
-    def check(number):
+def _within(parse, low: float, high: float, what: str):
+    """`parse`, then a check that the number means something for its field: no negative counts, no 1e308."""
+    def check(value: Any):
+        number = parse(value)
         if not low <= number <= high:
-            raise fail(f"expected {what} from {low:,} to {high:,}", number)
+            raise fail(f"expected {what} from {low:,} to {high:,}", value)
         return number
-    return AfterValidator(check)
+    return PlainValidator(check)
 
 
 def count(maximum: int):
     """A whole number from 0 to `maximum` (devices, minutes, months)."""
-    return Annotated[int, PlainValidator(_integer), _within(0, maximum, True),
+    return Annotated[int, _within(_integer, 0, maximum, "a whole number"),
                      _schema(type="integer", minimum=0, maximum=maximum)]
 
 
 def amount(maximum: int):
     """A number from 0 to `maximum` (a contract's value)."""
-    return Annotated[float, PlainValidator(_number), _within(0, maximum, False),
-                     _schema(type="number", minimum=0, maximum=maximum)]
+    return Annotated[float, _within(_number, 0, maximum, "a number"), _schema(type="number", minimum=0, maximum=maximum)]
 
 
 def _url(value: Any) -> str:
