@@ -55,6 +55,9 @@ def fail(message: str, found: Any = _NOT_GIVEN) -> PydanticCustomError:
 def _text(value: Any) -> str:
     if isinstance(value, bool) or value is None or not isinstance(value, (str, int, float)):
         raise fail("expected text", value)
+    # An empty title is a feed entry without a title and a link without words: leave the field out instead.
+    if not str(value).strip():
+        raise fail("expected text (to say nothing, leave the field out)", value)
     return str(value)
 
 
