@@ -125,3 +125,10 @@ def test_what_the_line_scan_misses_is_found_in_the_rendered_html(monkeypatch):
     monkeypatch.setattr(markdown_safety, "_scan_links", lambda text: [])
     assert unsafe_markdown("[a](javascript:alert(1))") == [
         (0, "the rendered Markdown contains a javascript: link: remove it")]
+
+
+def test_a_text_markdown_would_take_minutes_to_read_is_refused_before_rendering():
+    # 4,000 '[' took Python-Markdown 25 s on this machine; a megabyte of them, hours.
+    assert unsafe_markdown("[" * 4000) == [(0, "at most 300 '[' in one Markdown text (more take Markdown minutes "
+                                               "to read), got 4,000: split the text, or link to a document")]
+    assert unsafe_markdown("[a](https://example.org/) " * 300) == []

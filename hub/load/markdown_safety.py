@@ -43,8 +43,17 @@ _IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|[^\s)]+)")
 _CSS_FOREIGN = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.\-]*:)?//[^'\")\s]*)|@import\s*['\"]?([^'\";\s]+)", re.I)
 
 
+# Python-Markdown reads brackets in quadratic time or worse: 4,000 `[` take 25 s, a megabyte of them
+# hours. No description needs more than this (the longest in the seeds has 2).
+MAX_BRACKETS = 300
+
+
 def unsafe_markdown(text: str) -> list[tuple[int, str]]:
     """(line offset from the text's first line, message) for each unsafe construct."""
+    brackets = text.count("[")
+    if brackets > MAX_BRACKETS:
+        return [(0, f"at most {MAX_BRACKETS} '[' in one Markdown text (more take Markdown minutes to read), "
+                    f"got {brackets:,}: split the text, or link to a document")]
     found = _scan_html(text) + _scan_links(text)
     if not found and (_MENTIONS_SCHEME.search(_as_browser_reads(text)) or "![" in text):
         # A link or an image the line scan did not see (a reference-style image) may still come
