@@ -36,6 +36,10 @@ UNSAFE = [
     ('<img src="data:image/png;base64,AAAA">', 0, "data:"),
     ('<a href="vbscript:msgbox(1)">a</a>', 0, "vbscript:"),
     ('<img srcset="a.png 1x, javascript:alert(1) 2x">', 0, "javascript:"),
+    # docs/ pages are not cleaned by nh3: elements that act on the whole page are refused.
+    ('<base href="https://example.org/">', 0, "<base>"),
+    ('<meta http-equiv="refresh" content="0;url=https://example.org/">', 0, "<meta>"),
+    ('<form action="https://example.org/"><input name="p"></form>', 0, "<form>"),
 ]
 # Anything the browser would fetch from another host by itself: the site promises it loads nothing.
 FOREIGN = [

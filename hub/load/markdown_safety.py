@@ -26,6 +26,11 @@ RENDERED = "the rendered Markdown contains {what}: remove it"
 FOREIGN = "{what} loads a file from another host ({url}): keep the file in docs/assets/ instead"
 
 _FRAMES = {"iframe", "frame", "frameset", "object", "embed", "applet"}
+# Elements that act on the whole page: <base> re-points every relative address (the theme's own
+# scripts too), <meta> can redirect, a <form> posts what readers type elsewhere. docs/ pages are not
+# cleaned by nh3, so they are refused here.
+PAGE_WIDE = "<{tag}> is not allowed in Markdown: it acts on the whole page (link to a page instead)"
+_PAGE_WIDE = {"base", "meta", "form"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "background", "cite", "longdesc",
                    "data", "srcset", "xlink:href", "ping", "manifest", "codebase", "dynsrc", "lowsrc"}
 _BAD_SCHEMES = ("javascript", "data", "vbscript")
@@ -121,6 +126,8 @@ class _TagScanner(HTMLParser):
             self.add(SCRIPT, "a <script>")
         elif tag in _FRAMES:
             self.add(FRAME.format(tag=tag), f"an <{tag}>")
+        elif tag in _PAGE_WIDE:
+            self.add(PAGE_WIDE.format(tag=tag), f"a <{tag}>")
         self.in_style = tag == "style"
         for name, value in attrs:
             if name.startswith("on"):

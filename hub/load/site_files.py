@@ -19,6 +19,7 @@ from hub.model.errors import Problem
 from hub.model.records import COLLECTIONS
 
 FOLDERS = ("docs", "overrides")
+MAX_PAGE_BYTES = 1_000_000  # as for a record file
 # The hub's own pages: the home page, the listings, and the statements that name site facts.
 _HUB_PAGE = re.compile(r"(index|(" + "|".join([*COLLECTIONS, "topics"]) + r")/index|accessibility|privacy)"
                        r"(\.[a-z]{2,3})?\.md")
@@ -51,6 +52,9 @@ def site_file_problems(root: str) -> list[Problem]:
 
 def page_problems(rel: str, path: str) -> list[Problem]:
     """Problems of one Markdown page in docs/."""
+    if os.path.getsize(path) > MAX_PAGE_BYTES:
+        return [Problem(rel, 1, "", f"the page is {os.path.getsize(path):,} bytes: a page is at most 1 MB "
+                                    "(1,000,000 bytes); split it")]
     with open(path, "rb") as handle:
         raw = handle.read()
     try:
