@@ -55,7 +55,8 @@ def load_content(root: str, languages: list[str]) -> Content:
     """Read `<root>/data`; raise DataError with every problem found."""
     loader = _Loader(root, languages)
     content = loader.load()
-    loader.problems.extend(site_file_problems(root))
+    pages = {f"{collection}/{record_id}.md" for collection, records in content.records.items() for record_id in records}
+    loader.problems.extend(site_file_problems(root, pages | {f"topics/{topic}.md" for topic in content.topics}))
     loader.problems = [_one_line(p) for p in loader.problems]
     if loader.problems:
         error = DataError(loader.problems)

@@ -177,6 +177,11 @@ def _scan_html(text: str, rendered: bool = False) -> list[tuple[int, str]]:
 _MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
+def markdown_to_html(text: str) -> str:
+    """Markdown -> HTML as written, not sanitised: for checks that read it, never for publishing."""
+    return _to_html(text)
+
+
 def _to_html(text: str) -> str:
     # One converter, reset for each text: building it anew costs as much as converting a short text.
     return _MARKDOWN.reset().convert(text)

@@ -9,11 +9,14 @@ call its macros. Pages are Markdown like the records' long texts and are held to
 from __future__ import annotations
 
 import os
+import posixpath
+from html.parser import HTMLParser
 import re
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from hub.load.markdown_safety import unsafe_markdown
+from hub.load.markdown_safety import markdown_to_html, unsafe_markdown
 from hub.load.yamlfile import YamlProblem, control_characters, decode
 from hub.model.errors import Problem
 from hub.model.records import COLLECTIONS
@@ -30,9 +33,16 @@ _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#", re.S)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
-def site_file_problems(root: str) -> list[Problem]:
-    """Every problem in docs/ and overrides/ (folders that are missing have none)."""
+def site_file_problems(root: str, generated: set[str] = frozenset()) -> list[Problem]:
+    """Every problem in docs/ and overrides/ (folders that are missing have none).
+
+    `generated` holds the docs-relative paths of the pages made from data/ (`events/<id>.md`),
+    which pages may link to.
+    """
     problems = []
+    docs = os.path.join(root, "docs")
+    existing = set(generated) | {os.path.relpath(os.path.join(here, name), docs).replace(os.sep, "/")
+                                 for here, _dirs, names in os.walk(docs) for name in names}
     for folder in FOLDERS:
         top = os.path.join(root, folder)
         if os.path.islink(top):
@@ -45,13 +55,13 @@ def site_file_problems(root: str) -> list[Problem]:
                 if os.path.islink(path):
                     problems.append(Problem(rel, 1, "", _symlink(folder)))
                 elif folder == "docs" and name.endswith(".md") and os.path.isfile(path):
-                    problems.extend(page_problems(rel, path))
+                    problems.extend(page_problems(rel, path, existing))
             dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
     return problems
 
 
-def page_problems(rel: str, path: str) -> list[Problem]:
-    """Problems of one Markdown page in docs/."""
+def page_problems(rel: str, path: str, existing: set[str] = frozenset()) -> list[Problem]:
+    """Problems of one Markdown page in docs/; `existing`: docs-relative paths links may point to."""
     if os.path.getsize(path) > MAX_PAGE_BYTES:
         return [Problem(rel, 1, "", f"the page is {os.path.getsize(path):,} bytes: a page is at most 1 MB "
                                     "(1,000,000 bytes); split it")]
@@ -65,6 +75,8 @@ def page_problems(rel: str, path: str) -> list[Problem]:
     if problems:
         return problems
     problems = [Problem(rel, 1 + offset, "", message) for offset, message in unsafe_markdown(text)]
+    if not problems:
+        problems = _missing_targets(rel, text, existing)
     front = _FRONT_MATTER.match(text)
     opts_in, line = False, 1
     if front:
@@ -95,3 +107,41 @@ def page_problems(rel: str, path: str) -> list[Problem]:
 
 def _symlink(folder: str) -> str:
     return f"symbolic links are not allowed in {folder}/: put the file itself here"
+
+
+def _missing_targets(rel: str, text: str, existing: set[str]) -> list[Problem]:
+    """Links to files that do not exist: `mkdocs build --strict` stops at each, so check names them first.
+
+    The rule is MkDocs' own (mkdocs/structure/pages.py, path_to_url): a relative link whose last part
+    has an extension must name a file of the site.
+    """
+    here = posixpath.dirname(rel.removeprefix("docs/"))
+    problems = []
+    for url in _LinkTargets.of(markdown_to_html(text)):
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith(("/", "\\")) or not parts.path \
+                or not posixpath.splitext(parts.path)[1]:
+            continue
+        target = posixpath.normpath(posixpath.join(here, unquote(parts.path))).lstrip("/")
+        if target not in existing:
+            at = text.find(url)
+            line = 1 + text.count("\n", 0, at) if at >= 0 else 1
+            problems.append(Problem(rel, line, "", f"link to a file that does not exist: {url!r} (docs/{target}); "
+                                                   "correct the address, or add the file"))
+    return problems
+
+
+class _LinkTargets(HTMLParser):
+    """The addresses MkDocs checks: `href` of links and `src` of images."""
+
+    @classmethod
+    def of(cls, html_text: str) -> list[str]:
+        parser = cls(convert_charrefs=True)
+        parser.urls = []
+        parser.feed(html_text)
+        parser.close()
+        return parser.urls
+
+    def handle_starttag(self, tag, attrs):
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        self.urls.extend(value for name, value in attrs if name == wanted and value)
