@@ -284,3 +284,9 @@ def test_the_repositorys_own_pages_opt_in_to_macros_and_pass():
     config = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
     macros = next(p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p)
     assert macros["render_by_default"] == "false"
+
+
+def test_a_pipe_in_docs_is_refused(project):
+    (project / "docs").mkdir()
+    os.mkfifo(project / "docs/guide.md")
+    assert problems(project) == ["docs/guide.md:1: not a file: put plain files here"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import posixpath
-from html.parser import HTMLParser
 import re
+from functools import lru_cache
+from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -19,7 +20,8 @@ import yaml
 from hub.load.markdown_safety import markdown_to_html, unsafe_markdown
 from hub.load.yamlfile import YamlProblem, control_characters, decode
 from hub.model.errors import Problem
-from hub.model.records import COLLECTIONS
+from hub.model.records import COLLECTIONS, Site
+from hub.model.shapes import fields_of
 
 FOLDERS = ("docs", "overrides")
 MAX_PAGE_BYTES = 1_000_000  # as for a record file
@@ -54,6 +56,9 @@ def site_file_problems(root: str, generated: set[str] = frozenset()) -> list[Pro
                 rel = os.path.relpath(path, root).replace(os.sep, "/")
                 if os.path.islink(path):
                     problems.append(Problem(rel, 1, "", _symlink(folder)))
+                elif not os.path.isfile(path) and not os.path.isdir(path):
+                    # A pipe or a device: MkDocs would wait on it for ever, or copy what it yields.
+                    problems.append(Problem(rel, 1, "", "not a file: put plain files here"))
                 elif folder == "docs" and name.endswith(".md") and os.path.isfile(path):
                     problems.extend(page_problems(rel, path, existing))
             dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
@@ -93,12 +98,19 @@ def page_problems(rel: str, path: str, existing: set[str] = frozenset()) -> list
                                                             "privacy) run macros: remove this line"))
     elif opts_in:
         for match in _JINJA.finditer(text):
-            if not _HUB_CALL.fullmatch(match.group()):
-                found = match.group()
-                found = found if len(found) <= 60 else found[:59] + "…"
-                problems.append(Problem(rel, 1 + text.count("\n", 0, match.start()), "",
-                                        "this page runs macros, so it may only call the hub's, like "
+            call = _HUB_CALL.fullmatch(match.group())
+            found = match.group() if len(match.group()) <= 60 else match.group()[:59] + "…"
+            line = 1 + text.count("\n", 0, match.start())
+            if not call:
+                problems.append(Problem(rel, line, "", "this page runs macros, so it may only call the hub's, like "
                                         f"{{{{ site_fact(\"name\") }}}} or {{{{ listing(\"events\") }}}}, got {found!r}"))
+                continue
+            # The build stops at a macro call it cannot answer: check names it first.
+            name, argument = call.group(1), (call.group(2) or "")[1:-1]
+            known = {"home": [""], "listing": [*COLLECTIONS, "topics"], "site_fact": _site_fact_paths()}[name]
+            if argument not in known:
+                what = "no argument" if name == "home" else "one of " + ", ".join(known)
+                problems.append(Problem(rel, line, "", f"{name}() takes {what}, got {found!r}"))
     elif hub_page and _HUB_CALL.search(text):
         problems.append(Problem(rel, 1, "render_macros", "the page calls the hub's macros: add `render_macros: true` "
                                                          "to its front matter (between --- lines at the top)"))
@@ -145,3 +157,15 @@ class _LinkTargets(HTMLParser):
     def handle_starttag(self, tag, attrs):
         wanted = {"a": "href", "img": "src"}.get(tag)
         self.urls.extend(value for name, value in attrs if name == wanted and value)
+
+
+@lru_cache(maxsize=None)
+def _site_fact_paths() -> tuple[str, ...]:
+    """The dotted paths of data/site.yml's fields (`accessibility.contact`): what site_fact() answers."""
+    def walk(model, prefix=""):
+        for name, shape in fields_of(model):
+            if shape.kind == "object":
+                yield from walk(shape.model, f"{prefix}{name}.")
+            else:
+                yield prefix + name
+    return tuple(walk(Site))
