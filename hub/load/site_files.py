@@ -61,6 +61,7 @@ def site_file_problems(root: str, generated: set[str] = frozenset()) -> list[Pro
                     problems.append(Problem(rel, 1, "", "not a file: put plain files here"))
                 elif folder == "docs" and name.endswith(".md") and os.path.isfile(path):
                     problems.extend(page_problems(rel, path, existing))
+                    problems.extend(_taken_address(rel, generated))
             dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
     return problems
 
@@ -169,3 +170,15 @@ def _site_fact_paths() -> tuple[str, ...]:
             else:
                 yield prefix + name
     return tuple(walk(Site))
+
+
+def _taken_address(rel: str, generated: set[str]) -> list[Problem]:
+    """A page at the address of a record's page (`docs/events/launch.md`, `.../launch/index.md`)."""
+    page = re.sub(r"\.[a-z]{2,3}\.md$", ".md", rel.removeprefix("docs/"))
+    page = re.sub(r"/(index|README)\.md$", ".md", page)
+    if page not in generated:
+        return []
+    collection, record_id = page[:-3].split("/", 1)
+    source = "data/topics.yml" if collection == "topics" else f"data/{collection}/{record_id}.yml"
+    return [Problem(rel, 1, "", f"the page of {source} has this address (/{collection}/{record_id}/): "
+                                "move or rename this page")]
