@@ -77,6 +77,7 @@ def test_a_new_markdown_field_is_checked_for_active_content(hub_with_host):
 def test_new_fields_reach_schema_scaffold_status_and_export(hub_with_host):
     schema = schemas.schemas()["events.schema.json"]["properties"]
     assert "host" in schema and schema["notes"].get("markdown") is True
+    assert "| `host` | an organisation id like city-of-malmo |" in schemas.field_reference()
 
     scaffold = new.record_text("events", "x", datetime(2021, 1, 1).date())
     assert any(line.startswith("# host:") and "an organisation id like city-of-malmo" in line

@@ -54,7 +54,7 @@ def record_text(collection: str, record_id: str, today: date) -> str:
              "# The contributor guide, CONTRIBUTING.md, has a full example."]
     model = COLLECTIONS[collection]
     for name, info in model.model_fields.items():
-        note = _note(collection, name, info)
+        note = note_for(collection, name, info)
         if name == "added":
             lines.append(_line(f"added: {today.isoformat()}", "the day the record was added to the hub"))
         elif info.is_required():
@@ -78,12 +78,12 @@ def _fields(collection: str, path: str, model, first: str, rest: str | None = No
     lines = []
     for i, (name, info) in enumerate(model.model_fields.items()):
         prefix = first if i == 0 or rest is None else rest
-        note = _note(collection, f"{path}.{name}", info)
+        note = note_for(collection, f"{path}.{name}", info)
         lines.append(_line(f"{prefix}{name}:", ("required · " if info.is_required() else "") + note))
     return lines
 
 
-def _note(collection: str, path: str, info) -> str:
+def note_for(collection: str, path: str, info) -> str:
     """What a field takes, from its type and markers in the model (and its description, where it has one)."""
     name = path.rsplit(".", 1)[-1]
     shape = field_shape(info)
