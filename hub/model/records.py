@@ -115,7 +115,8 @@ class Result(Strict):
 class Signatory(Strict):
     organisation: Annotated[Id, Ref("organisations")]
     signed: Optional[Date] = None
-    committed: Optional[Date] = Field(None, description="When the organisation committed to join, before it signed.")
+    # Announcements date commitments loosely ("in April"): a month or a year is enough.
+    committed: Optional[PartialDate] = Field(None, description="When the organisation committed to join, before it signed.")
     role: Optional[Literal["procuring", "coordinating", "supporting"]] = None
 
 
