@@ -8,16 +8,11 @@ from pydantic import BaseModel
 
 from hub.model.errors import field_name
 from hub.model.records import Event, Statement
-from hub.model.shapes import Shape, fields_of, model_shape, texts
+from hub.model.shapes import Shape, fields_of, plain_limits, texts, title_field
 
-SUMMARY_LIMIT = 500
 TITLE_LIMIT = 200  # a title is a line in a listing, a calendar and a feed
 # Ids the site uses for its own pages (`/events/index/` would replace the listing of events).
 RESERVED_IDS = frozenset({"index"})
-# Rules a contributor should see beside the field in a new record (`python -m hub new`).
-NOTES = {"events": {"location": "required unless `online: true`",
-                    "summary": f"at most {SUMMARY_LIMIT} characters, plain text",
-                    "end": "after start"}}
 # Codes people write for the site's languages; `no` is Norwegian in general, the site's is `nb`.
 _LANGUAGE_MIX_UPS = {"no": "nb", "nn": "nb", "nor": "nb", "nob": "nb", "se": "sv", "swe": "sv", "dk": "da",
                      "dan": "da", "fin": "fi", "nld": "nl", "dut": "nl", "ger": "de", "deu": "de", "gb": "en",
@@ -33,6 +28,8 @@ def record_rules(collection: str, record: BaseModel, languages: list[str]):
             yield ("aliases", i), f"aliases[{i}]", reserved(alias)
     if isinstance(record, Event):
         yield from _event(record)
+    for name, limit in plain_limits(type(record)).items():
+        yield from _limit(record, name, limit)
 
 
 def record_warnings(collection: str, record: BaseModel):
@@ -51,15 +48,13 @@ def reserved(name: str) -> str:
 
 
 def _titles(record: BaseModel):
-    # The record's own title (an agenda item's may be a sentence: seeds have 202 characters).
-    for loc, value in texts(model_shape(type(record)), record):
-        if loc not in (("title",), ("name",)):
-            continue
-        for lang, text in (value.items() if isinstance(value, dict) else [(None, value)]):
-            if len(text) > TITLE_LIMIT:
-                where = loc + (lang,) if lang else loc
-                yield where, field_name(where), (f"at most {TITLE_LIMIT} characters, got {len(text)}: "
-                                                 "put the rest in the summary")
+    # The record's own title only (an agenda item's may be a sentence: a seed has 202 characters).
+    name = title_field(type(record))
+    value = getattr(record, name)
+    for lang, text in (value.items() if isinstance(value, dict) else [(None, value)]):
+        if len(text) > TITLE_LIMIT:
+            where = (name, lang) if lang else (name,)
+            yield where, field_name(where), f"at most {TITLE_LIMIT} characters, got {len(text)}: put the rest in the summary"
 
 
 def _repeated_ids(record: BaseModel):
@@ -119,15 +114,17 @@ def _event(event: Event):
     if deadline and deadline > event.end.date():
         yield ("registration", "deadline"), "registration.deadline", \
             f"must not be after the event ends ({event.end:%Y-%m-%d}), got {deadline:%Y-%m-%d}"
-    summaries = event.summary.items() if isinstance(event.summary, dict) else [("", event.summary)]
-    for lang, text in summaries:
-        if len(text) > SUMMARY_LIMIT:
-            field = f"summary.{lang}" if lang else "summary"
-            yield ("summary", lang) if lang else ("summary",), field, \
-                f"at most {SUMMARY_LIMIT} characters, got {len(text)}: move the rest into description"
     for i, item in enumerate(event.agenda):
         if item.start and item.end and item.end <= item.start:
             yield ("agenda", i, "end"), f"agenda[{i}].end", f"must be after the item's start {item.start}, got {item.end!r}"
+
+
+def _limit(record: BaseModel, name: str, limit: int):
+    value = getattr(record, name)
+    for lang, text in (value.items() if isinstance(value, dict) else [("", value)] if value else []):
+        if len(text) > limit:
+            yield (name, lang) if lang else (name,), f"{name}.{lang}" if lang else name, \
+                f"at most {limit} characters, got {len(text)}: move the rest into description"
 
 
 def _instant(wall: datetime, zone: str) -> datetime:
