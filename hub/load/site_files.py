@@ -32,6 +32,8 @@ _MACROS = ("home", "listing", "site_fact")
 # A call of one of the hub's macros with at most one quoted argument, and nothing else.
 _HUB_CALL = re.compile(r"\{\{\s*(" + "|".join(_MACROS) + r")\(\s*(\"[a-z_.]*\"|'[a-z_.]*')?\s*\)\s*\}\}")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#", re.S)
+# What a link or an image needs in Markdown or HTML: pages without any are not rendered to look.
+_LINKISH = re.compile(r"\]\(|\]:|\b(?:href|src)\s*=", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
@@ -81,18 +83,21 @@ def page_problems(rel: str, path: str, existing: set[str] = frozenset()) -> list
     if problems:
         return problems
     problems = [Problem(rel, 1 + offset, "", message) for offset, message in unsafe_markdown(text)]
-    if not problems:
+    if not problems and _LINKISH.search(text):
         problems = _missing_targets(rel, text, existing)
     front = _FRONT_MATTER.match(text)
     opts_in, line = False, 1
-    if front:
+    if front and "render_macros" in (front.group(1) or ""):
+        block = front.group(1)
+        # Only that line is read (the whole block in pure-Python YAML cost a second for the hub's pages).
+        row = re.search(r"^render_macros[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$", block, re.M)
         try:
-            meta = yaml.safe_load(front.group(1) or "") or {}
+            meta = {"render_macros": yaml.safe_load(row.group(1))} if row else (yaml.safe_load(block) or {})
         except yaml.YAMLError:
             meta = {}  # MkDocs reports front matter it cannot read; macros then see none
         # The test mkdocs-macros makes: `render_macros: yes` or `1` opts in as well.
         opts_in = isinstance(meta, dict) and meta.get("render_macros") == True  # noqa: E712
-        line = 1 + next((i for i, row in enumerate(front.group(0).split("\n")) if row.startswith("render_macros")), 0)
+        line = 2 + block[: row.start()].count("\n") if row else 1
     hub_page = _HUB_PAGE.fullmatch(rel.removeprefix("docs/")) is not None
     if opts_in and not hub_page:
         problems.append(Problem(rel, line, "render_macros", "only the hub's own pages (home, listings, accessibility, "
