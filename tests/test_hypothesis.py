@@ -209,7 +209,7 @@ def _project(tmp: Path, records: dict[str, dict]) -> None:
         (tmp / rel).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
-# Few examples: each builds every output in seven languages (an event in 2199 alone takes a second of VTIMEZONE).
+# Few examples: each renders every page and writes every output in seven languages (about half a second).
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(_event(), _case(), _others())
 def test_whatever_check_accepts_builds_every_output(event, case, others):
