@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from hub.load.markdown_safety import markdown_to_html, unsafe_markdown
-from hub.load.yamlfile import YamlProblem, control_characters, decode
-from hub.model.errors import Problem
+from hub.load.yamlfile import YamlProblem, control_characters, decode, read_yaml
+from hub.model.errors import Problem, field_name
 from hub.model.records import COLLECTIONS, Site
 from hub.model.shapes import fields_of
 
@@ -34,6 +34,7 @@ _HUB_CALL = re.compile(r"\{\{\s*(" + "|".join(_MACROS) + r")\(\s*(\"[a-z_.]*\"|'
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#", re.S)
 # What a link or an image needs in Markdown or HTML: pages without any are not rendered to look.
 _LINKISH = re.compile(r"\]\(|\]:|\b(?:href|src)\s*=", re.I)
+_MARKUP_IN_META = re.compile(r"[<>\"]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
@@ -86,6 +87,8 @@ def page_problems(rel: str, path: str, existing: set[str] = frozenset()) -> list
     if not problems and _LINKISH.search(text):
         problems = _missing_targets(rel, text, existing)
     front = _FRONT_MATTER.match(text)
+    if front and (front.group(1) or "").strip():
+        problems.extend(_front_matter_problems(rel, front.group(1)))
     opts_in, line = False, 1
     if front and "render_macros" in (front.group(1) or ""):
         block = front.group(1)
@@ -187,3 +190,26 @@ def _taken_address(rel: str, generated: set[str]) -> list[Problem]:
     source = "data/topics.yml" if collection == "topics" else f"data/{collection}/{record_id}.yml"
     return [Problem(rel, 1, "", f"the page of {source} has this address (/{collection}/{record_id}/): "
                                 "move or rename this page")]
+
+
+def _front_matter_problems(rel: str, block: str) -> list[Problem]:
+    """Material prints a page's title and description into the HTML as they are (MkDocs' Jinja does not
+    escape): in a contributor's front matter, markup and quotes would become live HTML on every page
+    that names the page (its head, the navigation, the footer)."""
+    try:
+        doc = read_yaml(rel, block.encode("utf-8"))
+    except YamlProblem as err:
+        return [Problem(p.path, p.line + 1, p.field, p.message) for p in err.problems]
+    problems = []
+    stack = [((), doc.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((loc + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((loc + (i,), item) for i, item in enumerate(value))
+        elif isinstance(value, str) and _MARKUP_IN_META.search(value):
+            problems.append(Problem(rel, doc.line_of(loc) + 1, field_name(loc),
+                                    f"expected text without <, > or \" (the theme prints it into the page's HTML "
+                                    f"as it is), got {value!r}"))
+    return sorted(problems)
