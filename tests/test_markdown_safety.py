@@ -12,6 +12,8 @@ SAFE = [
     "Datasheet: see the data: section below. Java script: a language.",
     "[relative](../cases/x/) and [anchor](#top)",
     "a < b and c > d, 3 <4",
+    "# Title {: #top .wide }",
+    "Sets {a, b} and a = b.",
 ]
 UNSAFE = [
     ("<script>alert(1)</script>", 0, "<script>"),
@@ -40,6 +42,11 @@ UNSAFE = [
     ('<base href="https://example.org/">', 0, "<base>"),
     ('<meta http-equiv="refresh" content="0;url=https://example.org/">', 0, "<meta>"),
     ('<form action="https://example.org/"><input name="p"></form>', 0, "<form>"),
+    # attr_list (on for docs/ pages) turns {: key=value } into attributes.
+    ('# Title {: onclick="alert(1)" }', 0, "onclick="),
+    ("Text\n{: #x .y onmouseover='alert(1)' }", 1, "onmouseover="),
+    ("[a](x.md){: href=javascript:alert(1) }", 0, "javascript:"),
+    ('![a](a.png){: src="https://tracker.example/p.gif" }', 0, "another host"),
 ]
 # Anything the browser would fetch from another host by itself: the site promises it loads nothing.
 FOREIGN = [

@@ -59,7 +59,7 @@ def unsafe_markdown(text: str) -> list[tuple[int, str]]:
     if brackets > MAX_BRACKETS:
         return [(0, f"at most {MAX_BRACKETS} '[' in one Markdown text (more take Markdown minutes to read), "
                     f"got {brackets:,}: split the text, or link to a document")]
-    found = _scan_html(text) + _scan_links(text)
+    found = _scan_html(text) + _scan_links(text) + _scan_attribute_lists(text)
     if not found and (_MENTIONS_SCHEME.search(_as_browser_reads(text)) or "![" in text):
         # A link or an image the line scan did not see (a reference-style image) may still come
         # out of the Markdown: check the HTML. (Only then: rendering every text would double the
@@ -104,6 +104,22 @@ def _scan_links(text: str) -> list[tuple[int, str]]:
         if foreign(match.group(1)):
             found.append((text.count("\n", 0, match.start()),
                           FOREIGN.format(what="the image", url=_quoted(match.group(1).strip("<>")))))
+    return found
+
+
+# `{: onclick="x()" }` after a heading or a paragraph: attr_list (on in mkdocs.yml for docs/ pages)
+# makes each key=value an attribute of the element, so they are checked as if written in a tag.
+_ATTRIBUTE_LIST = re.compile(r"\{:?([^{}\n]*=[^{}\n]*)\}")
+_ATTRIBUTE = re.compile(r"([^\s=\"'{}#.]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)")
+
+
+def _scan_attribute_lists(text: str) -> list[tuple[int, str]]:
+    found = []
+    for block in _ATTRIBUTE_LIST.finditer(text):
+        pairs = _ATTRIBUTE.findall(block.group(1))
+        tag = "<span " + " ".join(f'{name}="{html.escape(value.strip(chr(34) + chr(39)))}"' for name, value in pairs) + ">"
+        line = text.count("\n", 0, block.start())
+        found.extend((line, message) for _offset, message in _scan_html(tag))
     return found
 
 
