@@ -42,6 +42,7 @@ UNSAFE = [
     ('<base href="https://example.org/">', 0, "<base>"),
     ('<meta http-equiv="refresh" content="0;url=https://example.org/">', 0, "<meta>"),
     ('<form action="https://example.org/"><input name="p"></form>', 0, "<form>"),
+    ('<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>', 0, "javascript:"),
     # attr_list (on for docs/ pages) turns {: key=value } into attributes.
     ('# Title {: onclick="alert(1)" }', 0, "onclick="),
     ("Text\n{: #x .y onmouseover='alert(1)' }", 1, "onmouseover="),

@@ -32,7 +32,9 @@ _FRAMES = {"iframe", "frame", "frameset", "object", "embed", "applet"}
 PAGE_WIDE = "<{tag}> is not allowed in Markdown: it acts on the whole page (link to a page instead)"
 _PAGE_WIDE = {"base", "meta", "form"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "background", "cite", "longdesc",
-                   "data", "srcset", "xlink:href", "ping", "manifest", "codebase", "dynsrc", "lowsrc"}
+                   "data", "srcset", "xlink:href", "ping", "manifest", "codebase", "dynsrc", "lowsrc",
+                   # SVG animation sets another attribute (`attributeName=href values=javascript:...`)
+                   "values", "to", "from", "by"}
 _BAD_SCHEMES = ("javascript", "data", "vbscript")
 # Characters a browser drops from a URL before it reads the scheme: ASCII whitespace and controls.
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
