@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import sys
 from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from hub.emit import outputs
+from hub.load.placeholders import placeholders
 from hub.mkdocs import prerender
 from hub.render.build import HubBuild, load_build
 from hub.model.errors import DataError
@@ -43,6 +45,10 @@ class HubPlugin(BasePlugin):
             self.build = load_build(root, config.site_url)
         except DataError as err:
             raise PluginError(f"invalid records in data/:\n{err.report()}") from None
+        if self.language == self.build.config.languages[0]:
+            # Printed, not logged: MkDocs' strict mode fails on logged warnings, and a placeholder is not an error.
+            for placeholder in placeholders(root):
+                print(f"WARNING -  {placeholder.warning()}", file=sys.stderr)
         # The hub's name comes from data/site.yml, in the language being built.
         config.site_name = html.escape(pick(self.build.content.site.name, self.language).text)
         return config
