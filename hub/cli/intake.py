@@ -22,7 +22,7 @@ from datetime import date
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from hub.cli.submissions import Draft, draft
 from hub.load.content import load_content
@@ -34,6 +34,7 @@ from hub.model.instants import now_from_env
 # GitHub stores at most 65,536 characters of an issue body; far more than that is not a form at all.
 MAX_BODY = 2 * 1024 * 1024
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _INDEX = re.compile(r"\[\d+\]")
 
 
@@ -189,6 +190,8 @@ def _plain(value):
             return date.fromisoformat(value)
         except ValueError:
             return value
+    if isinstance(value, str) and _CLOCK.match(value):
+        return DoubleQuotedScalarString(value)  # "09:00", as the hub writes times: YAML 1.1 tools read 09:00 as 540
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value + "\n")
     return value
@@ -222,7 +225,8 @@ def _add_signatory(path: str, signatory: dict) -> str:
 def _message(form: Form, field_id: str, message: str) -> str:
     form_field = form.field(field_id)
     label = form_field.label if form_field else (field_id or "The submission")
-    example = f" (for example: {form_field.example})" if form_field and form_field.example else ""
+    example = form_field.example if form_field else ""
+    example = f" (for example: {'; '.join(line.strip() for line in example.splitlines())})" if example else ""
     # Printed into an issue comment: the contributor's own text is quoted, never formatted.
     return f"{label}: {message}{example}".replace("`", "'")
 
