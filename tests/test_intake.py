@@ -200,7 +200,7 @@ def test_an_unknown_organisation_without_its_description_is_rejected(project, ca
     code, out = run(project, capsys, body)
     assert code == 1
     assert any(line.startswith("Organisation: the hub lists no organisation 'City of Aarhus'") for line in out)
-    assert "New organisation: needed when 'Kind of new organisation' is given" in out
+    assert "New organisation: needed when 'Kind of new organisation' is given (for example: City of Aarhus)" in out
 
 
 def test_a_one_megabyte_body_names_the_field_that_is_too_long(project, capsys):
