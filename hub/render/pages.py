@@ -159,6 +159,12 @@ class View:
         """The page's primary action and those beside it (hub/render/actions.py decides)."""
         return record_actions(self, collection, record_id)
 
+    def open_action(self, statement_id: str):
+        """A statement's primary action where it is listed, while it is open for signatories (else None)."""
+        if not self.content["statements"][statement_id].open:
+            return None
+        return record_actions(self, "statements", statement_id).primary
+
     def backing(self, statement) -> str:
         """'4 signatories · 3 supporters · 7 committed to join': who stands behind a statement."""
         counts = standing(statement)
