@@ -219,3 +219,26 @@ def test_statements_count_signatories_apart_from_supporters(tmp_path, monkeypatc
     assert standing(committed).committed == 2 and standing(committed).signatories == 0
     assert build.renderer.view("en", "").backing(committed) == "2 committed to join"
     assert view.quoted(build.content["statements"]["phone-statement"]) == ""  # quotes all it has
+
+
+def test_with_nothing_upcoming_the_home_page_invites_to_subscribe_and_propose(tmp_path, monkeypatch):
+    from bs4 import BeautifulSoup
+    build = make_build(tmp_path, now="2030-01-01T00:00", monkeypatch=monkeypatch)
+    home = BeautifulSoup(build.renderer.home("sv"), "lxml")
+    invite = home.select_one("[data-empty-for=upcoming]")
+    assert not invite.has_attr("hidden")
+    links = {a["data-action"]: a["href"] for a in invite.select("a[data-action]")}
+    assert links == {"subscribe": "webcal://hub.example.net/sv/calendar.ics",
+                     "propose": "https://github.com/example/test-hub/issues/new?template=propose-event.yml"}
+    assert "Prenumerera på alla evenemang" in invite.get_text() and "Föreslå ett evenemang" in invite.get_text()
+    # Statements open for signatories are listed with their action.
+    sign = home.select_one("li.hub-item a[data-action=sign]")
+    assert sign["href"].startswith("https://github.com/example/test-hub/issues/new?template=sign-statement.yml")
+
+
+def test_with_events_coming_the_invitation_waits_for_hub_js(tmp_path, monkeypatch):
+    from bs4 import BeautifulSoup
+    build = make_build(tmp_path, monkeypatch=monkeypatch)
+    home = BeautifulSoup(build.renderer.home("en"), "lxml")
+    assert home.select_one("[data-empty-for=upcoming]").has_attr("hidden")
+    assert home.select_one("p.hub-invite a[data-action=propose]")  # proposing is always on offer
