@@ -162,6 +162,9 @@ HOSTILE = [
      "(for example: Launch of the Circular and Fair ICT Pact)"),
     ("propose-event", "Description", 'Text <img src=x onerror="alert(1)">',
      "Description: HTML or script is not accepted here: write plain text (links as https:// addresses)"),
+    ("propose-case", "Title", "Fair phones\x07 \u202egnihsihp",
+     "Title: holds an invisible character (U+0007), often pasted from another program: type the text again "
+     "(for example: Fair and circular smartphones for the City of Malmö)"),
     ("propose-event", "Start", "14 June",
      "Start: expected a datetime like 2021-06-14T16:00, got '14 June' (for example: 2021-06-14T16:00)"),
     ("propose-event", "Registration deadline", "10/09/2021",

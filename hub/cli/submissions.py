@@ -16,6 +16,9 @@ from hub.load.issue_form import Submission
 MAX_FIELD = {"input": 500, "dropdown": 200, "textarea": 20_000, "checkboxes": 2_000}
 # A form is plain text: any tag (or comment, or doctype) in it is refused, whatever the field.
 _HTML = re.compile(r"<\s*[a-zA-Z!/?]")
+# Invisible characters: control characters (a line break and a tab aside) and the bidirectional
+# overrides that make text read differently from how it is stored.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _EMAIL = re.compile(r"[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+")
 _AGENDA = re.compile(r"^(\d{1,2}[:.]\d{2})\s*(?:[-–—]\s*(\d{1,2}[:.]\d{2}))?\s+(.+)$")
 _DOCUMENT = re.compile(r"^(.*?)[\s,:–—-]*\s(https?://\S+)$")
@@ -76,6 +79,10 @@ def _refuse_html_and_length(submission: Submission, out: Draft) -> None:
         elif _HTML.search(text):
             out.problem(form_field.id, "HTML or script is not accepted here: write plain text "
                                        "(links as https:// addresses)")
+        elif _INVISIBLE.search(text):
+            char = _INVISIBLE.search(text).group()
+            out.problem(form_field.id, f"holds an invisible character (U+{ord(char):04X}), often pasted from "
+                                       "another program: type the text again")
 
 
 class _Names:
