@@ -42,3 +42,23 @@ def test_pages_see_the_site_without_them():
 def test_text_with_a_hash_is_not_a_marking():
     text = "name: Hub#placeholder\n"
     assert marked(text, read_yaml("data/site.yml", text.encode()).lines) == ()
+
+
+def test_a_strict_build_lists_placeholders_and_does_not_fail_on_them(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from sitebuild import FIXTURES, prepare_project
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    site = project / "data" / "site.yml"
+    site.write_text(site.read_text().replace("funding: Funded by the test budget.",
+                                             "# placeholder: the funder is not known yet\nfunding: Funded by the test budget."))
+    env = dict(os.environ, HUB_NOW="2021-06-01T00:00", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "data/site.yml:5: funding: a placeholder, left out of every page (the funder is not known yet)" in result.stderr
+    assert result.stderr.count("funding: a placeholder") == 1  # once per build, not once per language
+    footer = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Funded by the test budget." not in footer
