@@ -28,7 +28,8 @@ class HubBuild:
             yield "topics", topic_id
 
     def edit_url(self, source: str) -> str | None:
-        repo = self.content.site.repository
+        # The renderer's site facts leave out placeholders: no "Edit this page" into a repository that does not exist.
+        repo = self.renderer.site.repository
         return f"{repo.rstrip('/')}/edit/main/{source}" if repo else None
 
 
