@@ -1,5 +1,4 @@
 """The built fixture site, as a reader sees it in each language."""
-import json
 
 import pytest
 from sitebuild import LANGUAGES, page, prefix
