@@ -69,3 +69,20 @@ def test_page_filters_follow_the_build_time():
     assert search.page_filters(Build, "organisations/x") == {"collection": "organisation"}
     assert search.page_filters(Build, None) == {}
     assert search.filter_attributes({}) == {}
+
+
+def test_hreflang_alternates_are_absolute_and_name_the_same_page(basic_site):
+    doc = page(basic_site, "fi/cases/malmo-phones/")
+    links = {link["hreflang"]: link["href"] for link in doc.select("head link[rel=alternate][hreflang]")}
+    assert links["en"] == "http://127.0.0.1:8000/cases/malmo-phones/"
+    assert links["sv"] == "http://127.0.0.1:8000/sv/cases/malmo-phones/"
+    assert set(links) == set(LANGUAGES)
+
+
+def test_record_pages_name_the_toc_control_and_carry_a_table_of_contents_for_phones(basic_site):
+    doc = page(basic_site, "sv/events/spring-dialogue/")
+    for label in doc.select("label[for]"):
+        assert doc.find(id=label["for"]) is not None, label
+    toc = doc.select_one("article details.hub-toc")
+    assert toc.summary.get_text(strip=True) == "Innehållsförteckning"
+    assert toc.select("a[href^='#']")

@@ -101,7 +101,7 @@ class HubPlugin(BasePlugin):
         # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
         context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
-        # main.html marks the article for Pagefind with these (hub/emit/search.py).
+        # main.html writes the hreflang links from these, and marks the article for Pagefind (hub/emit/search.py).
         context["hub_alternates"] = self._alternates(page.url)
         filters = search.page_filters(self.build, page.meta.get("hub_record"))
         context["hub_search_attributes"] = search.filter_attributes(filters)

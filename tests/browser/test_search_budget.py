@@ -50,7 +50,7 @@ def hub_400(shared_tmp):
 def phone(browser, hub_400):
     reader = Reader(browser, hub_400, viewport={"width": 375, "height": 740}, locale="sv-SE")
     received: list = []
-    reader.context.on("response", received.append)
+    reader.context.on("response", lambda response: received.append(response))
     reader.received = received
     yield reader
     reader.close()
