@@ -12,6 +12,7 @@ Record pages carry filters: `collection` (event, case, ...) and, for events, `wh
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pagefind_bin
 
@@ -46,6 +47,8 @@ def filter_attributes(filters: dict[str, str]) -> dict[str, str]:
 
 
 def write(build, site_dir: str) -> None:
+    if next(Path(site_dir).rglob("*.html"), None) is None:
+        return  # no pages (the emitters' tests write beside none): nothing to search, and Pagefind refuses
     command = [str(pagefind_bin.get_executable()), "--site", site_dir, "--output-subdir", OUTPUT,
                "--exclude-selectors", ", ".join(IGNORED), "--silent"]
     result = subprocess.run(command, capture_output=True, text=True)
