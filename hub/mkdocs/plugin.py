@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from hub.emit import outputs
-from hub.mkdocs import prerender
+from hub.mkdocs import prerender, preview, template_cache
 from hub.render.build import HubBuild, load_build
 from hub.model.errors import DataError
 from hub.render.head import page_head
@@ -43,6 +43,16 @@ class HubPlugin(BasePlugin):
             self.build = load_build(root, config.site_url)
         except DataError as err:
             raise PluginError(f"invalid records in data/:\n{err.report()}") from None
+        if os.environ.get(preview.ENV):
+            # `LANGS=en,sv make serve`: only the previewed languages, for a fast edit loop (preview.py).
+            try:
+                self.build = preview.narrow(self.build)
+            except ValueError as err:
+                raise PluginError(str(err)) from None
+            if i18n is not None:
+                preview.narrow_i18n(i18n, self.build.config.languages)
+        # Its templates too are compiled once per process, not once per reload of data/ under serve.
+        self.build.renderer.env.bytecode_cache = template_cache.CACHE
         # The hub's name comes from data/site.yml, in the language being built.
         config.site_name = html.escape(pick(self.build.content.site.name, self.language).text)
         return config
@@ -72,6 +82,11 @@ class HubPlugin(BasePlugin):
         if i18n is not None:
             i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
         return files
+
+    def on_env(self, env, config, files):
+        # Theme templates compiled once per process, not once per language pass (template_cache.py).
+        env.bytecode_cache = template_cache.CACHE
+        return env
 
     def on_page_markdown(self, markdown, page, config, files):
         # "Edit this page" opens the YAML record (or the Markdown page), never a generated file.
