@@ -52,6 +52,9 @@ from hub.render.build import load_build
 
 log = logging.getLogger("mkdocs.hub.parallel")
 
+# Where to write each process's CPU seconds (bench/run.py reads it to tell what the build would
+# take on an idle machine, when others share the cores); unset, nothing is written.
+TIMES_ENV = "HUB_BUILD_TIMES"
 SITEMAP = "sitemap.xml"
 SEARCH_INDEX = os.path.join("search", "search_index.json")
 # Joined from the workers' parts rather than taken from the last one (see join_sitemaps, join_search).
@@ -136,6 +139,8 @@ def _worker(config_file: str, staging: str, languages: list[str]) -> None:
         os._exit(1)
     finally:
         config.plugins.on_shutdown()
+    with open(os.path.join(os.path.dirname(staging), os.path.basename(staging) + ".cpu"), "w") as handle:
+        handle.write(repr(time.process_time()))  # this worker's CPU seconds since the fork
     logging.shutdown()
     os._exit(0)
 
@@ -230,6 +235,7 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         log.error(f"invalid records in data/:\n{err.report()}")
         return 1
     started = time.monotonic()
+    times = {"load": time.process_time()}
     plan = groups(languages, jobs)
     parent = os.path.dirname(os.path.abspath(site_dir))
     os.makedirs(parent, exist_ok=True)
@@ -247,7 +253,9 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         # While the workers build, this process writes what spans languages.
         shared = os.path.join(work, "shared")
         os.makedirs(shared)
+        mark = time.process_time()
         outputs.write_all(build, shared)
+        times["write_all"] = time.process_time() - mark
         failed = False
         for process in workers:
             process.join()
@@ -255,6 +263,11 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         if failed:
             log.error("Aborted: the build of a language failed (its messages are above)")
             return 1
+        times["workers"] = []
+        for staging in stagings:
+            with open(staging + ".cpu") as handle:
+                times["workers"].append(float(handle.read()))
+        mark = time.process_time()
         _clean(site_dir)
         for staging in stagings:
             move_tree(staging, site_dir, skip=JOINED)
@@ -274,6 +287,10 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     problems = outputs.check_all(build, site_dir)
+    times["join_and_check"] = time.process_time() - mark
+    if os.environ.get(TIMES_ENV):
+        with open(os.environ[TIMES_ENV], "w", encoding="utf-8") as handle:
+            json.dump(times, handle)
     if problems:
         log.error("the build lost records:\n" + "\n".join(problems))
         return 1
