@@ -107,6 +107,14 @@ class HubPlugin(BasePlugin):
         blocks = getattr(page, "hub_blocks", None)
         return prerender.join(html, blocks) if blocks else html
 
+    def on_post_page(self, output, page, config):
+        # The page is written: let its text go. mkdocs-static-i18n keeps every pass's pages to the end
+        # (for the sitemap, which reads only their addresses and dates), so without this a build holds
+        # the text of every page in every language; MkDocs' anchor check after the pages reads neither.
+        # (Empty, not None: Page.title reads None as "not read yet" and would return no title.)
+        page.content = page.markdown = ""
+        return output
+
     def on_page_context(self, context, page, config, nav):
         # Record titles reach Material escaped (see Renderer.front_matter); head.py escapes for itself.
         title, description = page.title, page.meta.get("description")
