@@ -240,10 +240,10 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
     parent = os.path.dirname(os.path.abspath(site_dir))
     os.makedirs(parent, exist_ok=True)
     work = tempfile.mkdtemp(prefix=".hub-build-", dir=parent)  # beside site/: moving is renaming
+    workers = []
     try:
         context = multiprocessing.get_context("fork")
         stagings = [os.path.join(work, f"part-{n}") for n in range(len(plan))]
-        workers = []
         for group, staging in zip(plan, stagings):
             os.makedirs(staging)
             process = context.Process(target=_worker, args=(config_file, staging, group), daemon=False)
@@ -285,6 +285,11 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         # The shared outputs come after every page, as in one process (hub plugin's on_post_build).
         move_tree(shared, site_dir)
     finally:
+        # Should this process fail (in write_all, say), its workers must not go on writing.
+        for process in workers:
+            if process.is_alive():
+                process.terminate()
+                process.join()
         shutil.rmtree(work, ignore_errors=True)
     problems = outputs.check_all(build, site_dir)
     times["join_and_check"] = time.process_time() - mark
