@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from hub.emit import outputs, search
 from hub.load.placeholders import placeholders
-from hub.mkdocs import prerender
+from hub.mkdocs import prerender, preview, template_cache
 from hub.render.build import HubBuild, load_build
 from hub.model.errors import DataError
 from hub.render.head import page_head
@@ -57,6 +57,16 @@ class HubPlugin(BasePlugin):
             # Printed, not logged: MkDocs' strict mode fails on logged warnings, and a placeholder is not an error.
             for placeholder in placeholders(root):
                 print(f"WARNING -  {placeholder.warning()}", file=sys.stderr)
+        if os.environ.get(preview.ENV):
+            # `LANGS=en,sv make serve`: only the previewed languages, for a fast edit loop (preview.py).
+            try:
+                self.build = preview.narrow(self.build)
+            except ValueError as err:
+                raise PluginError(str(err)) from None
+            if i18n is not None:
+                preview.narrow_i18n(i18n, self.build.config.languages)
+        # Its templates too are compiled once per process, not once per reload of data/ under serve.
+        self.build.renderer.env.bytecode_cache = template_cache.CACHE
         # The hub's name comes from data/site.yml, in the language being built.
         config.site_name = html.escape(pick(self.build.content.site.name, self.language).text)
         return config
@@ -87,6 +97,11 @@ class HubPlugin(BasePlugin):
             i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
         return files
 
+    def on_env(self, env, config, files):
+        # Theme templates compiled once per process, not once per language pass (template_cache.py).
+        env.bytecode_cache = template_cache.CACHE
+        return env
+
     def on_page_markdown(self, markdown, page, config, files):
         # "Edit this page" opens the YAML record (or the Markdown page), never a generated file.
         source = getattr(page.file, "hub_source", None) or f"docs/{page.file.src_uri}"
@@ -105,6 +120,14 @@ class HubPlugin(BasePlugin):
         # The record page's HTML blocks skipped Markdown (hub/mkdocs/prerender.py): put them back.
         blocks = getattr(page, "hub_blocks", None)
         return prerender.join(html, blocks) if blocks else html
+
+    def on_post_page(self, output, page, config):
+        # The page is written: let its text go. mkdocs-static-i18n keeps every pass's pages to the end
+        # (for the sitemap, which reads only their addresses and dates), so without this a build holds
+        # the text of every page in every language; MkDocs' anchor check after the pages reads neither.
+        # (Empty, not None: Page.title reads None as "not read yet" and would return no title.)
+        page.content = page.markdown = ""
+        return output
 
     def on_page_context(self, context, page, config, nav):
         # Record titles reach Material escaped (see Renderer.front_matter); head.py escapes for itself.
