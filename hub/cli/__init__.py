@@ -1,4 +1,4 @@
-"""Command line: `python -m hub check|new|status|digest|schemas`. Each command is `main(args) -> int`."""
+"""Command line: `python -m hub check|new|status|digest|schemas|translations`. Each command is `main(args) -> int`."""
 from __future__ import annotations
 
 import argparse
@@ -8,10 +8,10 @@ import sys
 from hub.model.errors import DataError
 from hub.load.content import load_content
 from hub.load.siteconfig import read_site_config
-from hub.cli import digest, new, schemas, status
+from hub.cli import digest, new, schemas, status, translations
 
 # The commands besides `check`: each module's `register(subparsers)` adds one and sets its `run`.
-COMMANDS = (new.register, status.register, digest.register, schemas.register)
+COMMANDS = (new.register, status.register, digest.register, schemas.register, translations.register)
 
 
 def main(argv: list[str] | None = None, root: str | None = None) -> int:
