@@ -158,6 +158,46 @@
     });
   }
 
+  // The zone in the pages' notation (hub/render/dates.py zone_name): the language's abbreviation
+  // where it has one (CEST, MESZ), else the offset as "UTC+2", never "GMT+2" or "+0200".
+  function zoneName(zone, date) {
+    var part = new Intl.DateTimeFormat(facts.locale, { timeZone: zone, timeZoneName: "short" })
+      .formatToParts(date).filter(function (p) { return p.type === "timeZoneName"; })[0];
+    var name = part ? part.value : "";
+    if (/^[A-Z]{2,5}$/.test(name) && !/^(GMT|UTC)$/.test(name)) return name;
+    var minutes = Math.round((Date.parse(wallClockIso(zone, date) + "Z") - Math.floor(date.getTime() / 60000) * 60000) / 60000);
+    if (!minutes) return name === "GMT" ? "GMT" : "UTC";
+    var sign = minutes > 0 ? "+" : "-";
+    minutes = Math.abs(minutes);
+    var rest = minutes % 60;
+    return "UTC" + sign + Math.floor(minutes / 60) + (rest ? ":" + (rest < 10 ? "0" : "") + rest : "");
+  }
+
+  // "2021-06-14T16:00" on the wall clock of a zone (to work out its offset at that moment).
+  function wallClockIso(zone, date) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    }).formatToParts(date).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
+  }
+
+  // The reader's time as the pages write the event's: "25 November 2020, 10:00–17:30 EET", across
+  // days both dates, across a clock change each end's own zone.
+  function readersWhen(zone, start, end) {
+    var day = new Intl.DateTimeFormat(facts.locale, { timeZone: zone, day: "numeric", month: "long", year: "numeric" });
+    // 24-hour "HH:mm" in every language, as the pages write it (Babel's pattern; Intl would write 11.00 in Finnish).
+    var clock = { format: function (date) { return wallClockIso(zone, date).slice(11); } };
+    var startZone = zoneName(zone, start), endZone = zoneName(zone, end);
+    var sameDay = wallClockIso(zone, start).slice(0, 10) === wallClockIso(zone, end).slice(0, 10);
+    if (sameDay && startZone === endZone) {
+      return day.format(start) + ", " + clock.format(start) + "–" + clock.format(end) + " " + endZone;
+    }
+    if (sameDay) return day.format(start) + ", " + clock.format(start) + " " + startZone + " – " + clock.format(end) + " " + endZone;
+    return day.format(start) + ", " + clock.format(start) + (startZone !== endZone ? " " + startZone : "") +
+      " – " + day.format(end) + ", " + clock.format(end) + " " + endZone;
+  }
+
   function showReadersTime() {
     var reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!reader) return;
@@ -167,14 +207,9 @@
       var end = new Date(el.getAttribute("data-end"));
       if (isNaN(start) || isNaN(end)) return;
       if (wallClock(zone, start) === wallClock(reader, start) && wallClock(zone, end) === wallClock(reader, end)) return;
-      var format = new Intl.DateTimeFormat(facts.locale, {
-        timeZone: reader, day: "numeric", month: "long", year: "numeric",
-        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
-      });
-      var text = format.formatRange ? format.formatRange(start, end) : format.format(start) + " – " + format.format(end);
       var note = document.createElement("span");
       note.className = "hub-localtime";
-      note.textContent = facts.your_time.replace("{when}", text);
+      note.textContent = facts.your_time.replace("{when}", readersWhen(reader, start, end));
       el.after(note);
     });
   }
