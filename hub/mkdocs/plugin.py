@@ -19,7 +19,7 @@ from hub.emit import outputs
 from hub.mkdocs import prerender
 from hub.render.build import HubBuild, load_build
 from hub.model.errors import DataError
-from hub.render.head import page_head
+from hub.render.head import page_head, page_meta
 from hub.mkdocs.search_dedup import drop_duplicate_translations
 from hub.render.site_facts import site_facts
 from hub.render.text import pick
@@ -99,6 +99,8 @@ class HubPlugin(BasePlugin):
             title, description = html.unescape(title), html.unescape(description or "")
         context["hub_head"] = page_head(self.build, self.language, page.url, page.meta.get("hub_record"),
                                         title, description)
+        # <title>, description and hreflang links in place of Material's (overrides/main.html).
+        context["hub_meta"] = page_meta(self.build, self.language, page.url, html.unescape(title or ""), description)
         # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
         context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from hub.render import dates
 from hub.render.collation import collated
 from hub.render.filters import filter_facets
+from hub.render.head import shortened
 from hub.index.indexes import Index
 from hub.load.markdown_safety import render_markdown
 from hub.load.siteconfig import SiteConfig
@@ -96,7 +97,7 @@ class Renderer:
             return self.title(collection, record_id, lang)
         record = self.content[collection][record_id]
         summary = pick(getattr(record, "summary", None) or getattr(record, "description", None), lang)
-        return " ".join(summary.text.split())[:300] if summary else self.title(collection, record_id, lang)
+        return shortened(summary.text) if summary else self.title(collection, record_id, lang)
 
     def front_matter(self, collection: str, record_id: str, lang: str) -> str:
         # Material prints page titles and descriptions into HTML unescaped (<title>, <h1>,
