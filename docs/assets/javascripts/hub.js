@@ -4,7 +4,7 @@
  *   to the past, registrations close after their deadline, event times also show in the reader's zone,
  * - listings filter in place, the choice kept in the query string (?topic=&kind=&country=&year=),
  * - recordings load the privacy-enhanced player only when the reader presses play,
- * - the one 404.html shows the language the requested path names.
+ * - a missing address gets the 404 page of the language its path names.
  * Loaded in <head>, not deferred: the search part must run before Material's bundle.
  */
 (function () {
@@ -14,9 +14,7 @@
   var facts = factsTag ? JSON.parse(factsTag.textContent) : null;
   if (!facts) return;
   var DEFAULT = facts.languages[0];
-  if (facts.lang_from_path !== null && facts.lang_from_path !== undefined) {
-    facts.lang = languageOfPath(location.pathname, facts.lang_from_path);
-  }
+  if (facts.not_found && notFoundInAnotherLanguage(facts.not_found)) return;
 
   /* ---- Search in the reader's language ------------------------------------------------ */
 
@@ -58,6 +56,27 @@
     };
     ScopedWorker.prototype = NativeWorker.prototype;
     window.Worker = ScopedWorker;
+  }
+
+  /* ---- The 404 page in the language of the address ------------------------------------ */
+
+  // GitHub Pages answers every missing address with the root 404.html, the default language's.
+  // Each language has its own, whole (header, tabs, search, text): go there, before anything is
+  // drawn, and put the address asked for back in the address bar. Without script: the root page.
+  function notFoundInAnotherLanguage(base) {
+    var from = /^#hub-from=(.+)$/.exec(location.hash);
+    if (from) {
+      history.replaceState(history.state, "", decodeURIComponent(from[1]));
+      return false;
+    }
+    var wanted = languageOfPath(location.pathname, base);
+    if (wanted === facts.lang) return false;
+    var page = base + (wanted === DEFAULT ? "" : wanted + "/") + "404.html";
+    document.documentElement.style.visibility = "hidden";
+    // Should that page not come, show this one after all.
+    setTimeout(function () { document.documentElement.style.visibility = ""; }, 3000);
+    location.replace(page + "#hub-from=" + encodeURIComponent(location.pathname + location.search + location.hash));
+    return true;
   }
 
   function languageOfPath(path, base) {
@@ -324,24 +343,6 @@
     });
   }
 
-  /* ---- The one 404 page ----------------------------------------------------------------- */
-
-  function showNotFoundLanguage() {
-    var chrome = document.documentElement.lang;
-    if (!document.querySelector(".hub-not-found") || facts.lang === chrome) return;
-    // The navigation around the message keeps its language: say so before the page changes language.
-    [".md-header", ".md-tabs", ".md-sidebar", ".md-footer__inner", ".md-top", "[data-md-component=skip]"]
-      .forEach(function (selector) {
-        document.querySelectorAll(selector).forEach(function (el) { el.setAttribute("lang", chrome); });
-      });
-    document.querySelectorAll("[data-lang]").forEach(function (el) {
-      el.hidden = el.getAttribute("data-lang") !== facts.lang;
-    });
-    document.documentElement.lang = facts.lang;
-    var heading = document.querySelector('.hub-not-found [data-lang="' + facts.lang + '"] h1');
-    if (heading) document.title = heading.textContent + " – " + document.title;
-  }
-
   // A record title shown in English on another language's page: the header repeats it.
   function markHeaderLanguage() {
     var span = document.querySelector("article h1 > span[lang]:only-child");
@@ -351,7 +352,6 @@
 
   function start() {
     var at = now();
-    showNotFoundLanguage();
     moveFinishedEvents(at);
     updateEventPage(at);
     showReadersTime();
