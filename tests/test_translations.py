@@ -163,3 +163,17 @@ def test_a_po_file_with_errors_is_reported_with_its_lines_and_nothing_is_written
 def test_export_refuses_a_language_the_site_does_not_have(project, capsys):
     code, out = run(project, capsys, "translations", "export", "--lang", "fr")
     assert code == 2 and "unknown language 'fr': translate into one of sv, nb, da, fi, nl, de" in out
+
+
+def test_gnu_gettext_reads_the_export(project, capsys):
+    """The file is what translators' tools expect: GNU msgfmt checks it (formats, header, duplicates)."""
+    import subprocess
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("GNU gettext's msgfmt is not installed")
+    po = export(project, capsys)
+    set_msgstr(po, "events/cancelled-meeting:title", "Inställt nätverksmöte")
+    checked = subprocess.run([msgfmt, "--check", "--statistics", "-o", "/dev/null", str(po)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    assert "translated message" in checked.stderr
