@@ -10,7 +10,7 @@ the repository: per language, per context, a short hash of that English text. An
 it; an export marks an entry fuzzy when the English has changed since. A translation without a
 lock entry (written by hand in the YAML) counts as current.
 
-Writing back uses ruamel.yaml's round trip, so each file keeps its other content, order,
+Writing back (roundtrip.py) uses ruamel.yaml's round trip, so each file keeps its other content, order,
 quoting and comments; a text written as one English string becomes `{en: ..., <lang>: ...}`.
 """
 from __future__ import annotations
@@ -21,20 +21,17 @@ import io
 import json
 import os
 import re
-import textwrap
 from dataclasses import dataclass, field
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from hub.load.content import Content
+from hub.load.roundtrip import read_round_trip, write_translations
 from hub.load.yamlfile import YamlProblem, read_yaml
 from hub.model.errors import Problem, field_name
 from hub.model.records import COLLECTIONS, MARKDOWN_FIELDS, Site
-from hub.model.shapes import TEXT, model_shape, texts
+from hub.model.shapes import model_shape, texts
 
 LOCK = "translations.lock.json"
 DEFAULT = "en"
@@ -282,7 +279,7 @@ def apply_catalog(po_path: str, shown_path: str, content: Content, root: str, la
                 _write_sibling(root, entry, lang, text)
                 result.files.append(_sibling_path(entry, lang))
         else:
-            _write_yaml(root, path, [(entry.loc, text) for entry, text in changes], lang, languages)
+            write_translations(os.path.join(root, path), [(entry.loc, text) for entry, text in changes], lang, languages)
             result.files.append(path)
     if not lock_lang:
         lock.pop(lang)
@@ -296,8 +293,7 @@ def _sibling_path(entry: Entry, lang: str) -> str:
 
 
 def _inline_description(root: str, path: str):
-    with open(os.path.join(root, path), encoding="utf-8") as handle:
-        data = _yaml().load(handle)
+    data = read_round_trip(os.path.join(root, path))
     value = data.get("description") if isinstance(data, dict) else None
     return value if isinstance(value, dict) else None
 
@@ -305,86 +301,3 @@ def _inline_description(root: str, path: str):
 def _write_sibling(root: str, entry: Entry, lang: str, text: str) -> None:
     with open(os.path.join(root, _sibling_path(entry, lang)), "w", encoding="utf-8") as handle:
         handle.write(text if text.endswith("\n") else text + "\n")
-
-
-# ---- YAML round trip ----
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a line the contributor wrote
-    yaml.indent(mapping=2, sequence=4, offset=2)  # the house style of data/: `  - item` under its key
-    return yaml
-
-
-def _write_yaml(root: str, path: str, changes: list[tuple[tuple, str]], lang: str, languages: list[str]) -> None:
-    yaml = _yaml()
-    full = os.path.join(root, path)
-    with open(full, encoding="utf-8") as handle:
-        data = yaml.load(handle)
-    for loc, text in changes:
-        parent = data
-        for part in loc[:-1]:
-            parent = parent[part]
-        _set_translation(parent, loc[-1], lang, text, languages)
-    with open(full, "w", encoding="utf-8") as handle:
-        yaml.dump(data, handle)
-
-
-def _set_translation(parent, key, lang: str, text: str, languages: list[str]) -> None:
-    current = parent[key]
-    if isinstance(current, dict):
-        old = current.get(lang)
-        value = _styled(text, old if old is not None else current.get(DEFAULT))
-        if lang in current:
-            current[lang] = value
-            return
-        order = {code: n for n, code in enumerate(languages)}
-        keys = list(current)
-        position = next((n for n, k in enumerate(keys) if order.get(k, -1) > order.get(lang, len(order))), len(keys))
-        if position == len(keys) and keys:
-            # Comment lines after the last translation belong to what follows: keep them below the new one.
-            _move_comment(current, keys[-1], current, lang)
-        current.insert(position, lang, value)
-        return
-    mapping = CommentedMap()
-    mapping[DEFAULT] = current
-    mapping[lang] = _styled(text, current)
-    if getattr(parent, "fa", None) is not None and parent.fa.flow_style():
-        mapping.fa.set_flow_style()
-    else:
-        _move_comment(parent, key, mapping, lang)
-    parent[key] = mapping
-
-
-def _move_comment(source, source_key, target, target_key) -> None:
-    """Comments that ruamel attaches to the value before them follow the text that now ends the block."""
-    items = getattr(source, "ca", None) and source.ca.items
-    if not items or source_key not in items:
-        return
-    token = items[source_key]
-    if len(token) > 2 and token[2] is not None and token[2].value.startswith("\n"):
-        target.ca.items[target_key] = [None, None, token[2], None]
-        token[2] = None
-
-
-def _styled(text: str, like) -> str:
-    """The new text in the style of the one it sits beside: folded blocks stay folded, at the same width."""
-    if "\n" in text.rstrip("\n"):
-        return LiteralScalarString(text)
-    if isinstance(like, FoldedScalarString) and "  " not in text:
-        width = max((len(line) for line in str(like).split("\n")), default=0)
-        folded = FoldedScalarString(text)
-        folded.fold_pos = _fold_positions(text, max(60, min(width, 100)) if width else 96)
-        return folded
-    return text
-
-
-def _fold_positions(text: str, width: int) -> list[int]:
-    """Where ruamel folds a `>` block: the index of each space that ends a line of at most `width`."""
-    positions, start = [], 0
-    for line in textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)[:-1]:
-        start = text.index(line, start) + len(line)
-        positions.append(start)
-        start += 1
-    return positions
