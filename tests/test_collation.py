@@ -29,6 +29,11 @@ def build(tmp_path_factory):
     case = (root / "data" / "cases" / "malmo-phones.yml")
     case.write_text(re.sub(r"^buyers:.*$", "buyers: [city-of-zurich, city-of-orebro, city-of-aarhus, city-of-vasteras]",
                            case.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    for case_id, title in (("aarhus-laptops", "{en: Aarhus buys laptops, sv: Århus köper datorer}"),
+                           ("borlange-phones", "{en: Borlange buys phones, sv: Borlänge köper telefoner}")):
+        (root / "data" / "cases" / f"{case_id}.yml").write_text(
+            f"title: {title}\nsummary: A case.\nbuyers: [city-of-malmo]\ncountry: SE\nyear: 2020\n"
+            "topics: [smartphones]\nadded: 2021-01-01\n", encoding="utf-8")
     (root / "data" / "topics.yml").write_text(
         "smartphones: {en: Smartphones, sv: Smarttelefoner, de: Smartphones}\n"
         "fair-labour: {en: Fair labour, sv: Rättvisa arbetsvillkor, de: Faire Arbeit}\n"
@@ -87,3 +92,12 @@ def test_topic_tags_and_filter_options_follow_the_same_order(build):
     assert [view.plain(build.content.topics[t]) for t in topics] == \
         collated([view.plain(build.content.topics[t]) for t in topics], "sv")
     assert facets["options"]["year"] == sorted(facets["options"]["year"], reverse=True)
+
+
+def test_listings_of_one_year_follow_the_readers_alphabet(build):
+    view = build.renderer.view("sv", "sv/organisations/")
+    names = [view.plain(build.content["organisations"][i].name) for i in view.listing("organisations")]
+    assert names == collated(names, "sv")
+    # Cases: newest year first; within a year by title in the reader's language.
+    assert view.listing("cases") == ["borlange-phones", "malmo-phones", "aarhus-laptops"]
+    assert build.renderer.view("en", "cases/").listing("cases") == ["aarhus-laptops", "borlange-phones", "malmo-phones"]

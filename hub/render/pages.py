@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from hub.render import dates
-from hub.render.collation import collated
+from hub.render.collation import collated, sort_key
 from hub.render.filters import filter_facets
 from hub.render.head import shortened
 from hub.index.indexes import Index
@@ -178,6 +178,10 @@ class View:
         if collection == "topics":
             return self.content.topics[record_id]
         return getattr(self.content[collection][record_id], TITLE_FIELD[collection])
+
+    def listing(self, collection: str) -> list[str]:
+        """The listing's ids: newest first, then (and organisations only) by name in the reader's language."""
+        return self.r.index.listing(collection, lambda i: sort_key(self.plain(self._name_value(collection, i)), self.lang))
 
     def filter_facets(self, collection: str, ids) -> dict:
         return filter_facets(self, collection, list(ids))
