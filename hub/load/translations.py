@@ -30,8 +30,8 @@ from hub.load.content import Content
 from hub.load.roundtrip import read_round_trip, write_translations
 from hub.load.yamlfile import YamlProblem, read_yaml
 from hub.model.errors import Problem, field_name
-from hub.model.records import COLLECTIONS, MARKDOWN_FIELDS, Site
-from hub.model.shapes import model_shape, texts
+from hub.model.records import COLLECTIONS, Site
+from hub.model.shapes import markdown_fields, model_shape, texts
 
 LOCK = "translations.lock.json"
 DEFAULT = "en"
@@ -87,7 +87,8 @@ def entries(content: Content, root: str) -> list[Entry]:
             for loc, value in texts(model_shape(model), record):
                 md = os.path.join("data", collection, f"{record_id}.md")
                 sibling = md if loc == ("description",) and os.path.exists(os.path.join(root, md)) else None
-                add(f"{collection}/{record_id}", path, loc, field_name(loc), value, sibling, loc[0] in MARKDOWN_FIELDS)
+                add(f"{collection}/{record_id}", path, loc, field_name(loc), value, sibling,
+                    loc[0] in markdown_fields(model))
     for name, vocabulary, what in (("topics", content.topics, "name"), ("series", content.series, "title")):
         for entry_id, value in vocabulary.items():
             add(f"{name}/{entry_id}", f"data/{name}.yml", (entry_id,), what, value)
