@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURE_NOW, FIXTURES, LANGUAGES, prepare_project, prefix
+from sitebuild import FIXTURE_NOW, FIXTURES, LANGUAGES, prefix, prepare_project, site_files
 
 from hub.mkdocs import parallel
 
@@ -25,7 +25,7 @@ def run(project: Path, jobs: int, site: str = "site") -> subprocess.CompletedPro
 
 
 def tree(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return site_files(site)
 
 
 @pytest.fixture(scope="module")
@@ -127,10 +127,8 @@ def test_i18n_plugin_still_has_the_seams_the_parallel_build_uses():
     from mkdocs_static_i18n.plugin import I18n
 
     plugin = I18n()
-    for attribute in ("building", "current_language", "i18n_files_per_language", "search_entries"):
+    for attribute in ("building", "current_language", "i18n_files_per_language"):
         assert hasattr(plugin, attribute), f"mkdocs-static-i18n no longer has `{attribute}`: see hub/mkdocs/parallel.py"
-    assert callable(getattr(plugin, "reconfigure_search_index", None)), \
-        "mkdocs-static-i18n no longer has reconfigure_search_index: see hub/mkdocs/parallel.py"
     post_build = inspect.getsource(I18n.on_post_build)
     assert "if self.building:\n            return" in post_build, \
         "i18n's on_post_build no longer returns early while `building`: workers would build every language"

@@ -10,23 +10,21 @@ folder of its own, the way mkdocs-static-i18n's on_post_build does for every lan
 default one. Meanwhile the parent writes the files that span languages (hub/emit/outputs.py
 WRITERS: calendars, feeds, export, redirects, ...) into a folder of its own. Then the folders are
 moved into the site folder in build order (a later pass's file replaces an earlier one's, as when
-one process writes them all), the sitemap and the search index, which each pass rewrites with
-everything built so far, are joined from the workers' parts, and outputs.check_all runs over the
-whole tree. A warning in any language fails the build with that warning shown (each worker builds
+one process writes them all), the sitemap, which each pass rewrites with everything built so
+far, is joined from the workers' parts, outputs.finish indexes the finished tree (sitemap
+x-default, Pagefind) and outputs.check_all runs over the whole tree. A warning in any language fails the build with that warning shown (each worker builds
 in strict mode and logs as `mkdocs build` does).
 
 What this relies on in mkdocs-static-i18n 1.3.1 (tests/test_parallel_build.py fails clearly if an
 upgrade changes it):
 - `current_language` set before `build()` selects the language that pass builds (its on_config
   only picks the default when it is None);
-- `building = True` makes its on_post_build only collect that pass's search entries, instead of
-  building every other language (and tells the hub plugin not to write the shared outputs);
+- `building = True` keeps its on_post_build from building every other language (and tells the
+  hub plugin not to write the shared outputs);
 - it monkey-patches `mkdocs.utils.clean_directory` so that its passes do not empty the site
   folder: the workers do the same;
 - `i18n_files_per_language` accumulates the languages built so far and its sitemap.xml template
-  lists them in that order, one `<url>` element per page;
-- `search_entries` accumulates the search entries and `reconfigure_search_index(config)` writes
-  them as Material's search/search_index.json (`{"config": ..., "docs": [...]}`).
+  lists them in that order, one `<url>` element per page.
 """
 from __future__ import annotations
 
@@ -56,9 +54,8 @@ log = logging.getLogger("mkdocs.hub.parallel")
 # take on an idle machine, when others share the cores); unset, nothing is written.
 TIMES_ENV = "HUB_BUILD_TIMES"
 SITEMAP = "sitemap.xml"
-SEARCH_INDEX = os.path.join("search", "search_index.json")
-# Joined from the workers' parts rather than taken from the last one (see join_sitemaps, join_search).
-JOINED = {SITEMAP, SITEMAP + ".gz", SEARCH_INDEX}
+# Joined from the workers' parts rather than taken from the last one (see join_sitemaps).
+JOINED = {SITEMAP, SITEMAP + ".gz"}
 
 
 def jobs_wanted(value: str | None = None) -> int:
@@ -122,15 +119,12 @@ def _worker(config_file: str, staging: str, languages: list[str]) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     # Relies on i18n: its passes must not empty the folder the earlier passes wrote (it patches the same).
     mkdocs_utils.clean_directory = lambda _folder: None
-    # Relies on i18n: with `building` set its on_post_build only collects search entries.
+    # Relies on i18n: with `building` set its on_post_build does not build the other languages.
     i18n.building = True
     try:
         for lang in languages:
             i18n.current_language = lang
             mkdocs_build(config)
-        if os.path.exists(os.path.join(staging, SEARCH_INDEX)):
-            # Relies on i18n: writes every entry this worker's passes collected.
-            i18n.reconfigure_search_index(config)
     except (Abort, MkDocsException) as err:
         log.error(str(err))
         os._exit(1)
@@ -199,27 +193,6 @@ def write_sitemap(site_dir: str, text: str, gz_part: str | None) -> None:
         gz.write(text.encode("utf-8"))
 
 
-def join_search(parts: list[str], languages: list[str]) -> str:
-    """Material's search index from the workers' indexes: every entry in build order, repeats dropped.
-
-    The default language's entries are in the first part only, so the translations that repeat
-    them (hub/mkdocs/search_dedup.py) can only be dropped here, over all of them.
-    """
-    from hub.mkdocs.search_dedup import drop_duplicate_translations
-
-    data = None
-    docs: list[dict] = []
-    for path in parts:
-        with open(path, encoding="utf-8") as handle:
-            part = json.load(handle)
-        data = data or part
-        docs.extend(part["docs"])
-    drop_duplicate_translations(docs, languages)
-    data["docs"] = docs
-    # As Material's search plugin writes it (SearchIndex.generate_search_index).
-    return json.dumps(data, separators=(",", ":"), default=str)
-
-
 def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
     config = load_config(config_file, site_dir=site_dir, strict=True)
     site_dir = config.site_dir
@@ -278,12 +251,10 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
                 with open(path, encoding="utf-8") as handle:
                     texts.append(handle.read())
             write_sitemap(site_dir, join_sitemaps(texts), sitemaps[-1] + ".gz")
-        indexes = [os.path.join(s, SEARCH_INDEX) for s in stagings if os.path.exists(os.path.join(s, SEARCH_INDEX))]
-        if indexes:
-            with open(os.path.join(site_dir, SEARCH_INDEX), "w", encoding="utf-8") as handle:
-                handle.write(join_search(indexes, languages))
-        # The shared outputs come after every page, as in one process (hub plugin's on_post_build).
+        # The shared outputs come after every page, as in one process (hub plugin's on_post_build),
+        # then what reads the finished tree: the sitemap's x-default and the search index.
         move_tree(shared, site_dir)
+        outputs.finish(build, site_dir)
     finally:
         # Should this process fail (in write_all, say), its workers must not go on writing.
         for process in workers:
