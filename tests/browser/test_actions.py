@@ -45,7 +45,7 @@ def seed_url(shared_tmp):
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_primary_action_is_in_the_first_screen_and_leads_somewhere(browser, seed_url, screen, lang):
-    reader = Reader(browser, seed_url, quiet=True, **SCREENS[screen])
+    reader = Reader(browser, seed_url, **SCREENS[screen])
     try:
         wrong = []
         for path in RECORDS:

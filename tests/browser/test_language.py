@@ -46,8 +46,8 @@ def open_missing(reader, path: str, lang: str):
 CHROME = """() => ({
   tabs: [...document.querySelectorAll(".md-tabs__link")].map(a => [a.textContent.trim(), new URL(a.href).pathname]),
   site: document.querySelector(".md-header__topic .md-ellipsis").textContent.trim(),
-  search: document.querySelector(".md-search__input").getAttribute("placeholder"),
-  searchLabel: document.querySelector(".md-search__input").getAttribute("aria-label"),
+  search: document.querySelector(".hub-search__input").getAttribute("placeholder"),
+  searchLabel: document.querySelector(".hub-search__dialog").getAttribute("aria-label"),
   footer: document.querySelector(".hub-footer").getAttribute("lang"),
   privacy: document.querySelector(".hub-footer a[href$='privacy/']").textContent.trim(),
   current: document.querySelector(".md-select__link[aria-current=true]").getAttribute("hreflang"),
