@@ -76,7 +76,8 @@ def test_hreflang_alternates_are_absolute_and_name_the_same_page(basic_site):
     links = {link["hreflang"]: link["href"] for link in doc.select("head link[rel=alternate][hreflang]")}
     assert links["en"] == "http://127.0.0.1:8000/cases/malmo-phones/"
     assert links["sv"] == "http://127.0.0.1:8000/sv/cases/malmo-phones/"
-    assert set(links) == set(LANGUAGES)
+    assert set(links) == set(LANGUAGES) | {"x-default"}
+    assert links["x-default"] == links["en"]
 
 
 def test_record_pages_name_the_toc_control_and_carry_a_table_of_contents_for_phones(basic_site):

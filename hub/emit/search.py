@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pagefind_bin
 
+from hub.model.records import COLLECTIONS, singular
+
 OUTPUT = "pagefind"
 # Shown on the page, not what the page is about.
 IGNORED = (".hub-notice", ".md-content__button", ".headerlink")
 
 # The filter value of each collection: one word, the same in every language (the UI translates it).
-COLLECTION = {"events": "event", "cases": "case", "statements": "statement", "resources": "resource",
-              "organisations": "organisation", "topics": "topic"}
+COLLECTION = {name: singular(name) for name in (*COLLECTIONS, "topics")}
 
 
 def page_filters(build, record: str | None) -> dict[str, str]:

@@ -8,9 +8,9 @@ from pydantic import BaseModel
 
 from hub.model.errors import field_name
 from hub.model.records import Event, Statement
+from hub.model.markers import Title
 from hub.model.shapes import Shape, fields_of, plain_limits, texts, title_field
 
-TITLE_LIMIT = 200  # a title is a line in a listing, a calendar and a feed
 # Ids the site uses for its own pages (`/events/index/` would replace the listing of events).
 RESERVED_IDS = frozenset({"index"})
 # Codes people write for the site's languages; `no` is Norwegian in general, the site's is `nb`.
@@ -50,11 +50,12 @@ def reserved(name: str) -> str:
 def _titles(record: BaseModel):
     # The record's own title only (an agenda item's may be a sentence: a seed has 202 characters).
     name = title_field(type(record))
+    limit = dict(fields_of(type(record)))[name].marker(Title).limit
     value = getattr(record, name)
     for lang, text in (value.items() if isinstance(value, dict) else [(None, value)]):
-        if len(text) > TITLE_LIMIT:
+        if len(text) > limit:
             where = (name, lang) if lang else (name,)
-            yield where, field_name(where), f"at most {TITLE_LIMIT} characters, got {len(text)}: put the rest in the summary"
+            yield where, field_name(where), f"at most {limit} characters, got {len(text)}: put the rest in the summary"
 
 
 def _repeated_ids(record: BaseModel):

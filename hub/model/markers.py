@@ -38,7 +38,9 @@ class Markdown(Marker):
 
 @dataclass(frozen=True)
 class Title(Marker):
-    """The record's title: page heading, link text, feed and calendar title."""
+    """The record's title: page heading, link text, feed and calendar title; at most `limit` characters."""
+
+    limit: int = 200  # a title is a line in a listing, a calendar and a feed
 
 
 @dataclass(frozen=True)
