@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 
 from hub.model.instants import now_from_env
 from hub.index.indexes import Index, build_index
 from hub.load.content import Content, load_content
+from hub.load.history import History, read_history
 from hub.model.records import COLLECTIONS
 from hub.render.pages import Renderer
 from hub.load.siteconfig import SiteConfig, read_site_config
@@ -26,6 +28,11 @@ class HubBuild:
                 yield collection, record_id
         for topic_id in self.content.topics:
             yield "topics", topic_id
+
+    @cached_property
+    def history(self) -> History:
+        """The records' git history (for calendars' SEQUENCE and feeds' `updated`), read once, when first asked."""
+        return read_history(self.config.root, self.content, self.index.now)
 
     def edit_url(self, source: str) -> str | None:
         repo = self.content.site.repository
