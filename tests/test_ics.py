@@ -8,6 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from emitted import fixture_build, ical_js_events, icalendar_events, site_files, write_seed_outputs
+from history_repo import commit, edit, git, init
 from hub.model.instants import utc
 from hub.load.content import load_content
 from sitebuild import FIXTURES, LANGUAGES, REPO, page, prefix
@@ -181,35 +182,14 @@ def test_output_is_the_same_in_two_builds_at_the_same_now(tmp_path, monkeypatch)
 
 # -- updates reach subscribers: SEQUENCE and LAST-MODIFIED from git history --
 
-def _git(project: Path, *args: str, when: str | None = None) -> None:
-    import os
-    import subprocess
-    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
-               GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_SYSTEM="/dev/null")
-    if when:
-        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
-    subprocess.run(["git", "-C", str(project), *args], env=env, check=True, capture_output=True)
-
-
-def _commit(project: Path, when: str, message: str) -> None:
-    _git(project, "add", "-A")
-    _git(project, "commit", "-q", "-m", message, when=when)
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new))
-
-
 @pytest.fixture
 def history_project(tmp_path, monkeypatch):
     """tests/fixtures/basic as a git repository whose first commit adds every record."""
     monkeypatch.setenv("HUB_NOW", "2021-06-01T00:00")
     project = tmp_path / "project"
     fixture_build(project)  # copies mkdocs.yml and data/
-    _git(project, "init", "-q", "-b", "main")
-    _commit(project, "2021-05-25T10:00:00Z", "Add the records")
+    init(project)
+    commit(project, "2021-05-25T10:00:00Z", "Add the records")
     return project
 
 
@@ -233,9 +213,9 @@ def test_a_reschedule_raises_sequence_and_last_modified_in_both_parsers(history_
                                       "dtstamp": "2021-06-01T00:00:00Z", "start": "2020-11-25T08:00:00Z"}
 
     record = history_project / "data" / "events" / "winter-workshop.yml"
-    _edit(record, "start: 2020-11-25T09:00", "start: 2020-11-26T09:00")
-    _edit(record, "end: 2020-11-25T16:30", "end: 2020-11-26T16:30")
-    _commit(history_project, "2021-05-26T09:30:00Z", "Winter workshop moves a day")
+    edit(record, "start: 2020-11-25T09:00", "start: 2020-11-26T09:00")
+    edit(record, "end: 2020-11-25T16:30", "end: 2020-11-26T16:30")
+    commit(history_project, "2021-05-26T09:30:00Z", "Winter workshop moves a day")
     ics.write(fixture_build(history_project), str(tmp_path / "after"))
     for lang in ("", "sv/"):
         for path in (f"{lang}calendar.ics", f"{lang}events/winter-workshop.ics", f"{lang}topics/smartphones.ics"):
@@ -250,16 +230,16 @@ def test_what_counts_as_a_new_version(history_project, tmp_path):
     """Time, place and status raise SEQUENCE; other edits only LAST-MODIFIED; a comment neither."""
     from hub.emit import ics
     events = history_project / "data" / "events"
-    _edit(events / "autumn-webinar.yml", "title: Autumn webinar on laptops", "title: Autumn webinar on fair laptops")
-    _commit(history_project, "2021-05-26T08:00:00Z", "A better title")
-    _edit(events / "autumn-webinar.yml", "online: true", "online: true  # as announced")
-    _commit(history_project, "2021-05-27T08:00:00Z", "A comment only")
-    _edit(events / "spring-dialogue.yml", "venue: City Hall", "venue: Town Library")
-    _commit(history_project, "2021-05-28T08:00:00Z", "The dialogue moves house")
-    _edit(events / "winter-workshop.yml", "kind: workshop", "kind: workshop\nstatus: cancelled")
-    _commit(history_project, "2021-05-29T08:00:00Z", "Cancelled")
+    edit(events / "autumn-webinar.yml", "title: Autumn webinar on laptops", "title: Autumn webinar on fair laptops")
+    commit(history_project, "2021-05-26T08:00:00Z", "A better title")
+    edit(events / "autumn-webinar.yml", "online: true", "online: true  # as announced")
+    commit(history_project, "2021-05-27T08:00:00Z", "A comment only")
+    edit(events / "spring-dialogue.yml", "venue: City Hall", "venue: Town Library")
+    commit(history_project, "2021-05-28T08:00:00Z", "The dialogue moves house")
+    edit(events / "winter-workshop.yml", "kind: workshop", "kind: workshop\nstatus: cancelled")
+    commit(history_project, "2021-05-29T08:00:00Z", "Cancelled")
     (events / "spring-dialogue.md").write_text((events / "spring-dialogue.md").read_text() + "\nOne more line.\n")
-    _commit(history_project, "2021-05-30T08:00:00Z", "A longer description")
+    commit(history_project, "2021-05-30T08:00:00Z", "A longer description")
     ics.write(fixture_build(history_project), str(tmp_path / "out"))
     calendar = tmp_path / "out" / "calendar.ics"
     seen = {uid: _both(calendar, uid) for uid in (f"autumn-webinar@{HOST}", SPRING, f"winter-workshop@{HOST}")}
@@ -275,7 +255,7 @@ def test_what_counts_as_a_new_version(history_project, tmp_path):
 
 def test_uncommitted_changes_count_as_made_now(history_project, tmp_path):
     from hub.emit import ics
-    _edit(history_project / "data" / "events" / "winter-workshop.yml", "start: 2020-11-25T09:00", "start: 2020-11-25T10:00")
+    edit(history_project / "data" / "events" / "winter-workshop.yml", "start: 2020-11-25T09:00", "start: 2020-11-25T10:00")
     ics.write(fixture_build(history_project), str(tmp_path / "out"))
     ours, theirs = _both(tmp_path / "out" / "calendar.ics", f"winter-workshop@{HOST}")
     assert ours == theirs
@@ -285,12 +265,12 @@ def test_uncommitted_changes_count_as_made_now(history_project, tmp_path):
 def test_a_renamed_event_keeps_its_uid_history_and_old_calendar_address(history_project, tmp_path):
     from hub.emit import ics
     events = history_project / "data" / "events"
-    _edit(events / "cancelled-meeting.yml", "start: 2021-09-01T14:00", "start: 2021-09-01T13:00")
-    _commit(history_project, "2021-05-26T08:00:00Z", "Earlier start")
+    edit(events / "cancelled-meeting.yml", "start: 2021-09-01T14:00", "start: 2021-09-01T13:00")
+    commit(history_project, "2021-05-26T08:00:00Z", "Earlier start")
     text = (events / "cancelled-meeting.yml").read_text()
     (events / "cancelled-meeting.yml").unlink()
     (events / "network-meeting-2021.yml").write_text("aliases: [cancelled-meeting]\n" + text)
-    _commit(history_project, "2021-05-31T08:00:00Z", "Rename")
+    commit(history_project, "2021-05-31T08:00:00Z", "Rename")
     ics.write(fixture_build(history_project), str(tmp_path / "out"))
     uid = f"cancelled-meeting@{HOST}"
     for lang in ("", "de/"):
@@ -307,10 +287,10 @@ def test_a_renamed_event_keeps_its_uid_history_and_old_calendar_address(history_
 def test_a_shallow_clone_falls_back_to_the_added_date(history_project, tmp_path):
     """A shallow clone's first commit adds every file: history that would say nothing true is not read."""
     from hub.emit import ics
-    _edit(history_project / "data" / "events" / "winter-workshop.yml", "start: 2020-11-25T09:00", "start: 2020-11-25T10:00")
-    _commit(history_project, "2021-05-26T08:00:00Z", "Later start")
+    edit(history_project / "data" / "events" / "winter-workshop.yml", "start: 2020-11-25T09:00", "start: 2020-11-25T10:00")
+    commit(history_project, "2021-05-26T08:00:00Z", "Later start")
     clone = tmp_path / "clone"
-    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history_project}", str(clone))
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history_project}", str(clone))
     ics.write(fixture_build(clone), str(tmp_path / "out"))
     ours, theirs = _both(tmp_path / "out" / "calendar.ics", f"winter-workshop@{HOST}")
     assert ours == theirs
