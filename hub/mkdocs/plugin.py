@@ -10,6 +10,7 @@ import html
 import os
 from types import SimpleNamespace
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -43,8 +44,9 @@ class HubPlugin(BasePlugin):
             self.build = load_build(root, config.site_url)
         except DataError as err:
             raise PluginError(f"invalid records in data/:\n{err.report()}") from None
-        # The hub's name comes from data/site.yml, in the language being built.
-        config.site_name = html.escape(pick(self.build.content.site.name, self.language).text)
+        # The hub's name comes from data/site.yml, in the language being built. Material prints it
+        # unescaped, and also through `| e`: as Markup it is escaped once, and not again.
+        config.site_name = Markup(html.escape(pick(self.build.content.site.name, self.language).text))
         return config
 
     @event_priority(-200)

@@ -1,9 +1,11 @@
 """One build's worth of state: config, content, index and renderer, made once and reused."""
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import quote
 
 from hub.model.instants import now_from_env
 from hub.index.indexes import Index, build_index
@@ -35,8 +37,11 @@ class HubBuild:
         return read_history(self.config.root, self.content, self.index.now)
 
     def edit_url(self, source: str) -> str | None:
+        """Material writes this into an href unescaped: only an http(s) address, with nothing that ends an attribute."""
         repo = self.content.site.repository
-        return f"{repo.rstrip('/')}/edit/main/{source}" if repo else None
+        if not repo or not repo.lower().startswith(("https://", "http://")):
+            return None
+        return html.escape(quote(f"{repo.rstrip('/')}/edit/main/{source}", safe="-._~:/?#@!$&+,;=%"))
 
 
 _cache: dict[tuple, HubBuild] = {}

@@ -19,7 +19,7 @@ from hub.render import dates
 from hub.index.indexes import Index
 from hub.load.markdown_safety import render_markdown
 from hub.load.siteconfig import SiteConfig
-from hub.render.text import pick, translated_in, ui_strings
+from hub.render.text import markdown_text, pick, translated_in, ui_strings
 
 TEMPLATES = posixpath.join(posixpath.dirname(__file__), "templates")
 
@@ -135,6 +135,16 @@ class View:
             self.fell_back = True
             return Markup(f'<span lang="en">{escape(shown.text)}</span>')
         return escape(shown.text)
+
+    def heading(self, value) -> Markup:
+        """A text for a Markdown heading: as `text`, and with no Markdown syntax (attr_list, links)."""
+        shown = pick(value, self.lang)
+        if shown is None:
+            return Markup("")
+        if shown.fallback and self.lang != "en":
+            self.fell_back = True
+            return Markup(f'<span lang="en">{markdown_text(shown.text)}</span>')
+        return markdown_text(shown.text)
 
     def plain(self, value) -> str:
         shown = pick(value, self.lang)
