@@ -15,6 +15,7 @@ sequence 0.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -152,7 +153,7 @@ def parse_log(output: str) -> list[tuple[datetime, dict[str, str | None]]]:
             new = line[4:]
             if new.startswith("b/"):
                 path = new[2:]
-                commits[-1][1][path] = ""  # an empty new file has no hunk
+                commits[-1][1][path] = ""  # a file emptied has no hunk to fill it
             elif path:
                 commits[-1][1][path] = None  # deleted
         elif (hunk := _HUNK.match(line)) and commits and path:
@@ -176,8 +177,6 @@ def parse_log(output: str) -> list[tuple[datetime, dict[str, str | None]]]:
                     new_lines.append(text)
             if commits[-1][1].get(path) is not None:
                 commits[-1][1][path] = "\n".join(new_lines) + "\n"
-        elif line.startswith("deleted file mode") and commits:
-            pass  # the +++ /dev/null line that follows says it
     return commits
 
 
@@ -223,14 +222,16 @@ def _state(files: dict[str, str], folder: str, stems: list[str]):
 
 
 def _parse(path: str, text: str):
-    """The fields as the strict reader reads them; a version it refuses is compared as text."""
+    """The fields as the strict reader reads them, each in one canonical form (key order and quoting
+    are not changes); a version it refuses is compared as text."""
     try:
         data = read_yaml(path, text.encode("utf-8")).data
-    except (YamlProblem, ValueError):
+    except (YamlProblem, ValueError, RecursionError):
         return ("unreadable", text)
     if not isinstance(data, dict):
         return ("unreadable", text)
-    return tuple(sorted((k, repr(v)) for k, v in data.items() if k != "aliases"))
+    return tuple(sorted((str(k), json.dumps(v, sort_keys=True, default=str)) for k, v in data.items()
+                        if k != "aliases"))
 
 
 def _schedule(state) -> tuple:
