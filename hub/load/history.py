@@ -80,9 +80,19 @@ def read_history(root: str, content, now: datetime) -> History:
 
 
 def record_history(versions: dict, disk: dict[str, str], folder: str, stems: list[str], now: datetime) -> RecordHistory:
-    """Walk the commits that touched the record's files, oldest first, comparing each state with the last."""
+    """Walk the commits that touched the record's files, oldest first, comparing each state with the last.
+
+    Files are compared as text first and parsed only when the text differs: most records never change.
+    """
     touched = sorted({(order, when) for found in versions.values() for order, when, _text in found})
     by_path = {path: {order: text for order, _when, text in found} for path, found in versions.items()}
+    parsed: dict = {}
+
+    def state(raw):
+        if raw not in parsed:
+            parsed[raw] = _state(raw, folder)
+        return parsed[raw]
+
     files: dict[str, str] = {}
     previous, changed, sequence = None, None, 0
     for order, when in touched:
@@ -92,16 +102,16 @@ def record_history(versions: dict, disk: dict[str, str], folder: str, stems: lis
                     files.pop(path, None)
                 else:
                     files[path] = texts[order]
-        state = _state(files, folder, stems)
-        if state is None or state == previous:
+        raw = _files_of(files, folder, stems)
+        if raw is None or raw == previous or previous is not None and state(raw) == state(previous):
             continue
         if previous is not None:
-            sequence += _schedule(state) != _schedule(previous)
-        changed, previous = when, state
+            sequence += _schedule(state(raw)) != _schedule(state(previous))
+        changed, previous = when, raw
     # What is on disk but not committed yet (a local build) is a change made now.
-    current = _state(disk, folder, stems)
-    if current is not None and previous is not None and current != previous:
-        sequence += _schedule(current) != _schedule(previous)
+    current = _files_of(disk, folder, stems)
+    if current is not None and previous is not None and current != previous and state(current) != state(previous):
+        sequence += _schedule(state(current)) != _schedule(state(previous))
         changed = now
     return RecordHistory(changed, sequence)
 
@@ -208,17 +218,24 @@ def _read_files(root: str, paths: list[str]) -> dict[str, str]:
     return files
 
 
-def _state(files: dict[str, str], folder: str, stems: list[str]):
-    """What the record says in these files: its fields (without `aliases`) and its Markdown texts."""
-    for stem in stems:  # the current id's file, else the file of the newest former id
+def _files_of(files: dict[str, str], folder: str, stems: list[str]):
+    """The record's own files among `files`, as (record file, its text, Markdown siblings): the current
+    id's file, else the file of the newest former id; None if there is none."""
+    for stem in stems:
         record = files.get(f"{folder}{stem}.yml")
         if record is None:
             continue
-        data = _parse(f"{folder}{stem}.yml", record)
         siblings = tuple(sorted((p, t) for p, t in files.items()
                                 if p.endswith(".md") and p[len(folder):].split(".", 1)[0] == stem))
-        return data, siblings
+        return f"{folder}{stem}.yml", record, siblings
     return None
+
+
+def _state(raw, folder: str):
+    """What the record says in these files: its fields (without `aliases`) and its Markdown texts."""
+    path, record, siblings = raw
+    # Siblings by language, not by file name: a rename moves `<old>.sv.md` to `<new>.sv.md`.
+    return _parse(path, record), tuple((p[len(folder):].split(".", 1)[1], t) for p, t in siblings)
 
 
 def _parse(path: str, text: str):
