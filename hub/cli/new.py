@@ -12,42 +12,14 @@ from datetime import date
 
 from hub.model.fields import ID_PATTERN
 from hub.load.content import suggest_id
-from hub.model.records import COLLECTIONS, MARKDOWN_FIELDS, REFERENCES
+from hub.model.markers import Hint, Markdown, Note, Plain, Ref
+from hub.model.records import COLLECTIONS, example_id, singular
 from hub.load.problems import suggestion
-from hub.load.rules import NOTES
 from hub.model.shapes import Shape, field_shape
 
-SINGULAR = {"organisation": "organisations", "event": "events", "case": "cases", "statement": "statements",
-            "resource": "resources"}
+SINGULAR = {model.singular: collection for collection, model in COLLECTIONS.items()}  # "event" -> "events"
 _COLUMN = 32  # where the notes start, so they line up
-_HINTS = {
-    "_text": "text",
-    "_date": "a date like 2021-06-14",
-    "_datetime": "date and time like 2021-06-14T16:00, the local time in `timezone`",
-    "_partial_date": "a date like 2021-06-14, or 2021-06 or 2021 when that is all that is known",
-    "_clock": 'a time like "09:00" (in quotes)',
-    "_boolean": "true or false",
-    "_integer": "a whole number",
-    "_number": "a number like 1500 or 12.5",
-    "_url": "an https:// address",
-    "_email": "an e-mail address",
-    "_identifier": "an id",
-    "_country": "a two-letter country code like SE",
-    "_currency": "a three-letter currency code like EUR",
-    "_language": "a language code like en",
-    "_timezone": "a time zone like Europe/Stockholm (Europe/Brussels for 'CET')",
-    "number_or_text": "a number, or text",
-}
-_TEXT = "text, or translations {en: ..., sv: ...}"
-_LIST_HINTS = {
-    "text": "a list of texts (each may have translations)",
-    "_text": "a list of names or short texts, like [First, Second]",
-    "_language": "language codes, like [en, sv]",
-    "_identifier": "ids, like [old-id]",
-    "object": "a list, each item starting with '- '",
-}
-_EXAMPLE_IDS = {"organisations": "city-of-malmo", "topics": "smartphones", "events": "nordic-market-dialogue",
-                "series": "meet-the-market"}
+_TEXT_LIST_HINT = "a list, one item per '- ' line"
 
 
 def new_record(root: str, collection: str, record_id: str, today: date | None = None) -> str:
@@ -76,14 +48,13 @@ def new_record(root: str, collection: str, record_id: str, today: date | None = 
 
 def record_text(collection: str, record_id: str, today: date) -> str:
     """The YAML of a new record: required fields empty, optional ones commented out."""
-    singular = next(s for s, c in SINGULAR.items() if c == collection)
-    lines = [f"# A new {singular}; its page will be /{collection}/{record_id}/.",
+    lines = [f"# A new {singular(collection)}; its page will be /{collection}/{record_id}/.",
              "# Fill in the fields that are not commented out: they are required. To use another field,",
              "# delete the '# ' in front of it. Delete what you do not need. Then run `make check`.",
              "# The contributor guide, CONTRIBUTING.md, has a full example."]
     model = COLLECTIONS[collection]
     for name, info in model.model_fields.items():
-        note = _note(collection, name, info)
+        note = note_for(collection, name, info)
         if name == "added":
             lines.append(_line(f"added: {today.isoformat()}", "the day the record was added to the hub"))
         elif info.is_required():
@@ -107,42 +78,41 @@ def _fields(collection: str, path: str, model, first: str, rest: str | None = No
     lines = []
     for i, (name, info) in enumerate(model.model_fields.items()):
         prefix = first if i == 0 or rest is None else rest
-        note = _note(collection, f"{path}.{name}", info)
+        note = note_for(collection, f"{path}.{name}", info)
         lines.append(_line(f"{prefix}{name}:", ("required · " if info.is_required() else "") + note))
     return lines
 
 
-def _note(collection: str, path: str, info) -> str:
-    """What a field takes, from its type in the model (and its description, where it has one)."""
+def note_for(collection: str, path: str, info) -> str:
+    """What a field takes, from its type and markers in the model (and its description, where it has one)."""
     name = path.rsplit(".", 1)[-1]
     shape = field_shape(info)
-    target = REFERENCES.get(collection, {}).get(path)
     description = info.description
-    if target:
-        singular = {"organisations": "organisation", "topics": "topic", "events": "event"}.get(target.rstrip("?"), "series")
-        example = _EXAMPLE_IDS[target.rstrip("?")]
-        article = "an" if singular[0] in "aeiou" else "a"
-        if target.endswith("?"):
-            text = f"{article} {singular} id like {example}, or a name"
+    ref, hint = shape.marker(Ref), shape.marker(Hint)
+    if ref:
+        one, example = singular(ref.collection), example_id(ref.collection)
+        article = "an" if one[0] in "aeiou" else "a"
+        if ref.or_name:
+            text = f"{article} {one} id like {example}, or a name"
             description = None  # the model's description says the same
         elif shape.kind == "list":
-            text = f"{singular} ids, like [{example}]"
+            text = f"{one} ids, like [{example}]"
         else:
-            text = f"{article} {singular} id like {example}"
-    elif shape.kind == "text":
-        text = _TEXT
-        if name in MARKDOWN_FIELDS and "." not in path:
-            text = "Markdown text" + (f", or write it in a file <id>.md beside this one" if name == "description" else "")
+            text = f"{article} {one} id like {example}"
+    elif shape.marker(Markdown):
+        text = "Markdown text" + (", or write it in a file <id>.md beside this one" if name == "description" else "")
     elif shape.kind == "choice":
         text = "one of " + ", ".join(map(str, shape.choices))
-    elif shape.kind == "value":
-        text = _HINTS.get(shape.validator, "a value")
     elif shape.kind == "list":
-        text = _LIST_HINTS.get(shape.item.kind if shape.item.kind != "value" else shape.item.validator,
-                               "a list, one item per '- ' line")
+        item_hint = shape.item.marker(Hint)
+        text = ("a list, each item starting with '- '" if shape.item.kind == "object"
+                else item_hint.many if item_hint and item_hint.many else _TEXT_LIST_HINT)
+    elif shape.kind in ("text", "value"):
+        text = hint.text if hint else "a value"
     else:
         text = ""
-    extra = [t for t in (NOTES.get(collection, {}).get(path), description) if t]
+    plain, note = shape.marker(Plain), shape.marker(Note)
+    extra = [t for t in (plain and f"at most {plain.limit} characters, plain text", note and note.text, description) if t]
     return " · ".join([t for t in [text] if t] + extra)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from hub.model.errors import DataError, field_name
 from hub.load.content import Content, load_content
-from hub.model.records import COLLECTIONS, Site
+from hub.model.records import COLLECTIONS, VOCABULARIES, Site
 from hub.model.shapes import TEXT, model_shape, texts
 from hub.load.siteconfig import read_site_config
 from hub.render.text import DEFAULT, missing_ui_strings, ui_strings
@@ -54,8 +54,8 @@ def _records(content: Content):
     for collection, model in COLLECTIONS.items():
         for record_id, record in content[collection].items():
             yield f"{collection}/{record_id}", list(texts(model_shape(model), record))
-    for name, vocabulary in (("topics", content.topics), ("series", content.series)):
-        for entry_id, value in vocabulary.items():
+    for name in VOCABULARIES:
+        for entry_id, value in getattr(content, name).items():
             yield f"{name}/{entry_id}", list(texts(TEXT, value))
     if content.site is not None:
         yield "site", list(texts(model_shape(Site), content.site))

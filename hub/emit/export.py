@@ -15,11 +15,10 @@ from datetime import date, datetime, timezone
 from pydantic import BaseModel
 
 from hub.model.instants import utc
-from hub.model.records import COLLECTIONS
+from hub.model.records import COLLECTIONS, VOCABULARIES
 from hub.model.shapes import Shape, field_shape
 
 # The vocabularies: which key their one text goes under.
-VOCABULARIES = {"topics": "name", "series": "title"}
 
 
 def write(build, site_dir: str) -> None:
@@ -37,9 +36,8 @@ def collections(build) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for name in COLLECTIONS:
         out[name] = [record_json(build, name, record_id) for record_id in sorted(content[name])]
-    for name, key in VOCABULARIES.items():
-        vocabulary = getattr(content, name)
-        out[name] = [{"id": term_id, key: _texts(text)} for term_id, text in vocabulary.items()]
+    for name, vocabulary in VOCABULARIES.items():
+        out[name] = [{"id": term_id, vocabulary.key: _texts(text)} for term_id, text in getattr(content, name).items()]
         if name == "topics":
             for item in out[name]:
                 item["page"] = _pages(config, f"topics/{item['id']}/")

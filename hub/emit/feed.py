@@ -15,13 +15,13 @@ from datetime import datetime, time, timezone
 
 from feedgen.feed import FeedGenerator
 
+from hub.model.records import COLLECTIONS
 from hub.render.dates import event_when
 from hub.emit.ics import first_id
 from hub.emit.names import event_place, host, site_name
 from hub.render.text import pick, ui_strings
 
 # Collections whose records carry `added` and make news; organisations are reference data.
-NEWS = ("events", "cases", "statements", "resources")
 LIMIT = 50
 
 
@@ -41,7 +41,7 @@ def write(build, site_dir: str) -> None:
 
 def newest(content) -> list[tuple[str, str]]:
     """(collection, id) of every news record, newest `added` first."""
-    keys = [(c, i) for c in NEWS for i in content[c]]
+    keys = [(c, i) for c, model in COLLECTIONS.items() if model.in_feeds for i in content[c]]
     return sorted(keys, key=lambda k: (content[k[0]][k[1]].added, k[0], k[1]), reverse=True)
 
 

@@ -12,7 +12,8 @@ import os
 
 from markupsafe import escape
 
-from hub.render.pages import TITLE_FIELD
+from hub.model.records import COLLECTIONS
+from hub.model.shapes import title_field
 from hub.render.text import pick, ui_strings
 
 _PAGE = """<!doctype html>
@@ -51,7 +52,7 @@ def aliases(content):
 
 def redirect_page(build, lang: str, collection: str, record_id: str) -> str:
     record = build.content[collection][record_id]
-    title = pick(getattr(record, TITLE_FIELD[collection]), lang).text
+    title = pick(getattr(record, title_field(COLLECTIONS[collection])), lang).text
     return _PAGE.format(lang=lang, title=escape(title), moved=escape(ui_strings(lang)["page_moved"]),
                         # Relative, so the redirect works wherever the site is published.
                         target=f"../{record_id}/",

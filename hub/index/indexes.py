@@ -8,13 +8,11 @@ from zoneinfo import ZoneInfo
 
 from hub.model.instants import utc
 from hub.load.content import Content
-from hub.model.records import Event
+from hub.model.records import COLLECTIONS, Event
+from hub.model.shapes import references
 
-# Which fields of which collection name organisations and topics (backlinks follow these).
-_ORGANISATION_LINKS = {"events": ("organisers", "speakers.organisation"), "cases": ("buyers",),
-                       "statements": ("signatories.organisation",), "resources": ("organisations",)}
-_TOPIC_LINKS = {"events": ("topics",), "cases": ("topics",), "statements": ("topics",), "resources": ("topics",)}
-_EVENT_LINKS = {"cases": ("events",), "statements": ("events",), "resources": ("events",)}
+# Pages that list what names them; series have no page of their own.
+_LINKED = ("organisations", "topics", "events")
 
 
 @dataclass
@@ -66,15 +64,20 @@ def build_index(content: Content, now: datetime) -> Index:
     index.upcoming = sorted((i for i, e in events.items() if not index.is_past(e)), key=lambda i: (starts[i], i))
     index.past = sorted((i for i, e in events.items() if index.is_past(e)), key=lambda i: (starts[i], i), reverse=True)
     links: dict = defaultdict(lambda: defaultdict(list))
-    for target, table in (("organisations", _ORGANISATION_LINKS), ("topics", _TOPIC_LINKS), ("events", _EVENT_LINKS)):
-        for collection, paths in table.items():
+    for collection, model in COLLECTIONS.items():
+        paths_by_target: dict[str, list[str]] = defaultdict(list)
+        for path, ref in references(model).items():
+            if ref.collection in _LINKED:
+                paths_by_target[ref.collection].append(path)
+        for target, paths in paths_by_target.items():
+            known = content.topics if target == "topics" else content.records.get(target, {})
             for record_id, record in content[collection].items():
                 named = set()
                 for path in paths:
                     named.update(_values(record, path.split(".")))
-                for value in named:
-                    if target == "topics" and value in content.topics or value in content.records.get(target, {}):
-                        links[(target, value)][collection].append(record_id)
+                # A name that is not an id (a speaker's organisation written out) links nowhere.
+                for value in named & known.keys():
+                    links[(target, value)][collection].append(record_id)
     # Each collection's order is worked out once, not once per record it is listed on (that grew quadratically).
     positions: dict[str, dict[str, int]] = {}
     for series_links in links.values():
@@ -89,6 +92,8 @@ def build_index(content: Content, now: datetime) -> Index:
 
 
 def _values(record, parts):
+    if parts[0] == "*":  # the list items themselves: `_values` walks lists already
+        return _values(record, parts[1:])
     value = getattr(record, parts[0], None)
     if value is None:
         return []

@@ -18,11 +18,11 @@ from pydantic import ValidationError
 from hub.model.errors import DataError, Problem, field_name
 from hub.model.fields import ID_PATTERN, Text
 from hub.load.markdown_safety import unsafe_markdown
-from hub.model.records import COLLECTIONS, MARKDOWN_FIELDS, Record, Site
+from hub.model.records import COLLECTIONS, Record, Site
 from hub.load.problems import from_validation, suggestion
 from hub.load.references import reference_problems
 from hub.load.rules import language_problems, record_rules, unknown_language
-from hub.model.shapes import TEXT, model_shape
+from hub.model.shapes import TEXT, markdown_fields, model_shape
 from hub.load.yamlfile import Document, YamlProblem, decode, read_yaml
 
 _ID = re.compile(ID_PATTERN)
@@ -263,7 +263,7 @@ class _Loader:
     # -- records --
 
     def _validate(self, doc: Document, model, collection: str):
-        self._markdown(doc)
+        self._markdown(doc, model)
         self._languages(doc, model)
         try:
             record = model.model_validate(doc.data)
@@ -275,9 +275,9 @@ class _Loader:
         self.problems.extend(rule_problems)
         return None if rule_problems else record
 
-    def _markdown(self, doc: Document) -> None:
+    def _markdown(self, doc: Document, model) -> None:
         """Active content in Markdown written inline (sibling files are checked as they are read)."""
-        for name in MARKDOWN_FIELDS:
+        for name in markdown_fields(model):
             value = doc.data.get(name)
             texts = value.items() if isinstance(value, dict) else [("", value)]
             for lang, text in texts:

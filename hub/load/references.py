@@ -11,11 +11,9 @@ import re
 
 from hub.model.errors import Problem, field_name
 from hub.model.fields import ID_PATTERN
-from hub.model.records import REFERENCES
+from hub.model.records import COLLECTIONS, VOCABULARIES, singular
+from hub.model.shapes import references
 from hub.load.problems import suggestion
-
-_SINGULAR = {"organisations": "organisation", "topics": "topic", "events": "event", "series": "series"}
-
 
 def reference_problems(content, docs: dict, present: dict[str, set[str]], invalid=()) -> list[Problem]:
     """Problems with ids named in `content`'s records and in the `invalid` ones ((collection, Document)).
@@ -30,17 +28,16 @@ def reference_problems(content, docs: dict, present: dict[str, set[str]], invali
                for collection, records in content.records.items() for record_id, record in records.items()]
     written += [(collection, doc, doc.data) for collection, doc in invalid]
     for collection, doc, record in written:
-        for path, target in REFERENCES[collection].items():
-            name_or_id = target.endswith("?")
-            target = target.rstrip("?")
+        for path, ref in references(COLLECTIONS[collection]).items():
+            name_or_id, target = ref.or_name, ref.collection
             for loc, value in _values_at(record, path.split(".")):
                 if not isinstance(value, str) or value in known[target] \
                         or name_or_id and not _looks_like_id(value, known[target]):
                     continue
-                where = f"data/{target}.yml" if target in ("topics", "series") else f"data/{target}/"
+                where = f"data/{target}.yml" if target in VOCABULARIES else f"data/{target}/"
                 hint = suggestion(value, sorted(known[target]), listing=False) or f"; add it to {where} first"
                 problems.append(Problem(doc.path, doc.line_of(loc), field_name(loc),
-                                        f"unknown {_SINGULAR[target]} '{value}'{hint}"))
+                                        f"unknown {singular(target)} '{value}'{hint}"))
     for collection, records in content.records.items():
         problems.extend(_alias_problems(content, docs, collection, records))
     return problems

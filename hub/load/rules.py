@@ -5,13 +5,8 @@ from pydantic import BaseModel
 
 from hub.model.errors import field_name
 from hub.model.records import Event
-from hub.model.shapes import Shape, texts
+from hub.model.shapes import Shape, plain_limits, texts
 
-SUMMARY_LIMIT = 500
-# Rules a contributor should see beside the field in a new record (`python -m hub new`).
-NOTES = {"events": {"location": "required unless `online: true`",
-                    "summary": f"at most {SUMMARY_LIMIT} characters, plain text",
-                    "end": "after start"}}
 # Codes people write for the site's languages; `no` is Norwegian in general, the site's is `nb`.
 _LANGUAGE_MIX_UPS = {"no": "nb", "nn": "nb", "nor": "nb", "nob": "nb", "se": "sv", "swe": "sv", "dk": "da",
                      "dan": "da", "fin": "fi", "nld": "nl", "dut": "nl", "ger": "de", "deu": "de", "gb": "en",
@@ -22,6 +17,8 @@ def record_rules(collection: str, record: BaseModel, languages: list[str]):
     """Yield (loc, field, message) for each broken rule of a valid record."""
     if isinstance(record, Event):
         yield from _event(record)
+    for name, limit in plain_limits(type(record)).items():
+        yield from _limit(record, name, limit)
 
 
 def language_problems(shape: Shape, data, languages: list[str], loc: tuple = ()):
@@ -49,12 +46,14 @@ def _event(event: Event):
                                 f"got {event.end:%Y-%m-%dT%H:%M}")
     if not event.online and event.location is None:
         yield (), "location", "required unless the event is online: add `location: {city: ..., country: ...}` or `online: true`"
-    summaries = event.summary.items() if isinstance(event.summary, dict) else [("", event.summary)]
-    for lang, text in summaries:
-        if len(text) > SUMMARY_LIMIT:
-            field = f"summary.{lang}" if lang else "summary"
-            yield ("summary", lang) if lang else ("summary",), field, \
-                f"at most {SUMMARY_LIMIT} characters, got {len(text)}: move the rest into description"
     for i, item in enumerate(event.agenda):
         if item.start and item.end and item.end <= item.start:
             yield ("agenda", i, "end"), f"agenda[{i}].end", f"must be after the item's start {item.start}, got {item.end!r}"
+
+
+def _limit(record: BaseModel, name: str, limit: int):
+    value = getattr(record, name)
+    for lang, text in (value.items() if isinstance(value, dict) else [("", value)] if value else []):
+        if len(text) > limit:
+            yield (name, lang) if lang else (name,), f"{name}.{lang}" if lang else name, \
+                f"at most {limit} characters, got {len(text)}: move the rest into description"

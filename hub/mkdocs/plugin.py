@@ -3,6 +3,9 @@
 mkdocs-static-i18n builds the site once per language; this plugin's `on_files` runs after
 the i18n plugin's (priority -200 < -100) and adds that language's generated record pages,
 with the i18n attributes the language switcher and the sitemap read.
+
+Every reliance on mkdocs-static-i18n's or Material's internals below says so in a comment
+and is checked against the installed versions by tests/test_couplings.py.
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ class HubPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig):
         i18n = config.plugins.get("i18n")
+        # Relies on i18n's `current_language` (not public API): the language of this pass.
         self.language = getattr(i18n, "current_language", None) or "en"
         root = os.path.dirname(os.path.abspath(config.config_file_path))
         try:
@@ -61,7 +65,7 @@ class HubPlugin(BasePlugin):
             file.hub_record = (collection, record_id)
             path = f"{collection}/{record_id}/"
             file.dest_uri = f"{self.build.config.path_prefix(lang)}{path}index.html"
-            # What mkdocs-static-i18n reads for the language switcher and the sitemap.
+            # Relies on what mkdocs-static-i18n reads for the language switcher and the sitemap.
             file.locale = file.locale_alternate_of = lang
             file.localization = None
             file.norm_src_uri = file.src_uri
@@ -71,7 +75,7 @@ class HubPlugin(BasePlugin):
             files.append(file)
             generated.append(file)
         i18n = config.plugins.get("i18n")
-        if i18n is not None:
+        if i18n is not None:  # relies on i18n's `i18n_files_per_language`, the sitemap's source
             i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
         return files
 

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BeforeValidator, PlainValidator, WithJsonSc
 from pydantic_core import PydanticCustomError
 
 from hub.model.errors import shown
+from hub.model.markers import Hint
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)
@@ -205,25 +206,25 @@ _TEXT_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "object", "required": ["e
                 "additionalProperties": {"type": "string"}, "propertyNames": {"pattern": "^[a-z]{2,3}$"}}],
                 "description": "Text, or translations as {en: ..., sv: ...}"}
 
-PlainText = Annotated[str, PlainValidator(_text), _schema(type="string")]
-Text = Annotated[Any, PlainValidator(_text_or_translations), WithJsonSchema(_TEXT_SCHEMA)]
-Date = Annotated[date, PlainValidator(_date), _schema(type="string", pattern=_DATE.pattern, examples=["2021-06-14"])]
-DateTime = Annotated[datetime, PlainValidator(_datetime), _schema(type="string", pattern=_DATETIME.pattern, examples=["2021-06-14T16:00"])]
+PlainText = Annotated[str, PlainValidator(_text), Hint("text", many="a list of names or short texts, like [First, Second]"), _schema(type="string")]
+Text = Annotated[Any, PlainValidator(_text_or_translations), Hint("text, or translations {en: ..., sv: ...}", many="a list of texts (each may have translations)"), WithJsonSchema(_TEXT_SCHEMA)]
+Date = Annotated[date, PlainValidator(_date), Hint("a date like 2021-06-14"), _schema(type="string", pattern=_DATE.pattern, examples=["2021-06-14"])]
+DateTime = Annotated[datetime, PlainValidator(_datetime), Hint("date and time like 2021-06-14T16:00, the local time in `timezone`"), _schema(type="string", pattern=_DATETIME.pattern, examples=["2021-06-14T16:00"])]
 # `published: 2019` is a number to an editor reading YAML 1.2, and fine here.
-PartialDate = Annotated[str, PlainValidator(_partial_date), _schema(
+PartialDate = Annotated[str, PlainValidator(_partial_date), Hint("a date like 2021-06-14, or 2021-06 or 2021 when that is all that is known"), _schema(
     anyOf=[{"type": "string", "pattern": _PARTIAL_DATE.pattern}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
     examples=["2021-06-14", "2021-06", "2021"])]
-Clock = Annotated[str, PlainValidator(_clock), _schema(type="string", pattern=_CLOCK.pattern, examples=["09:00"])]
-Bool = Annotated[bool, PlainValidator(_boolean), _schema(type="boolean")]
-Int = Annotated[int, PlainValidator(_integer), _schema(type="integer")]
-Number = Annotated[float, PlainValidator(_number), _schema(type="number")]
-Url = Annotated[str, PlainValidator(_url), _schema(type="string", pattern=r"^(https?://|mailto:)")]
-Email = Annotated[str, PlainValidator(_email), _schema(type="string", format="email")]
-Id = Annotated[str, PlainValidator(_identifier), _schema(type="string", pattern=ID_PATTERN)]
-Country = Annotated[str, PlainValidator(_country), _schema(type="string", pattern="^[A-Z]{2}$", examples=["SE"])]
-Currency = Annotated[str, PlainValidator(_currency), _schema(type="string", pattern="^[A-Z]{3}$", examples=["EUR"])]
-Language = Annotated[str, PlainValidator(_language), _schema(type="string", pattern="^[a-z]{2,3}$", examples=["en"])]
-TimeZone = Annotated[str, PlainValidator(_timezone), _schema(type="string", examples=["Europe/Stockholm"])]
+Clock = Annotated[str, PlainValidator(_clock), Hint('a time like "09:00" (in quotes)'), _schema(type="string", pattern=_CLOCK.pattern, examples=["09:00"])]
+Bool = Annotated[bool, PlainValidator(_boolean), Hint("true or false"), _schema(type="boolean")]
+Int = Annotated[int, PlainValidator(_integer), Hint("a whole number"), _schema(type="integer")]
+Number = Annotated[float, PlainValidator(_number), Hint("a number like 1500 or 12.5"), _schema(type="number")]
+Url = Annotated[str, PlainValidator(_url), Hint("an https:// address"), _schema(type="string", pattern=r"^(https?://|mailto:)")]
+Email = Annotated[str, PlainValidator(_email), Hint("an e-mail address"), _schema(type="string", format="email")]
+Id = Annotated[str, PlainValidator(_identifier), Hint("an id", many="ids, like [old-id]"), _schema(type="string", pattern=ID_PATTERN)]
+Country = Annotated[str, PlainValidator(_country), Hint("a two-letter country code like SE"), _schema(type="string", pattern="^[A-Z]{2}$", examples=["SE"])]
+Currency = Annotated[str, PlainValidator(_currency), Hint("a three-letter currency code like EUR"), _schema(type="string", pattern="^[A-Z]{3}$", examples=["EUR"])]
+Language = Annotated[str, PlainValidator(_language), Hint("a language code like en", many="language codes, like [en, sv]"), _schema(type="string", pattern="^[a-z]{2,3}$", examples=["en"])]
+TimeZone = Annotated[str, PlainValidator(_timezone), Hint("a time zone like Europe/Stockholm (Europe/Brussels for 'CET')"), _schema(type="string", examples=["Europe/Stockholm"])]
 
 
 def number_or_text(value: Any) -> float | int | str:
@@ -233,7 +234,7 @@ def number_or_text(value: Any) -> float | int | str:
         return _text(value)
 
 
-NumberOrText = Annotated[Any, PlainValidator(number_or_text), _schema(type=["number", "string"])]
+NumberOrText = Annotated[Any, PlainValidator(number_or_text), Hint("a number, or text"), _schema(type=["number", "string"])]
 
 
 def ids(min_length: int = 0):
@@ -248,6 +249,3 @@ def ids(min_length: int = 0):
 def as_list(value: Any) -> Any:
     """Let a single value stand for a list of one (`topics: smartphones`)."""
     return [value] if isinstance(value, (str, dict)) else value
-
-
-ListOf = lambda item: Annotated[list[item], BeforeValidator(as_list)]  # noqa: E731

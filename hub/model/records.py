@@ -5,12 +5,14 @@ Validation, the JSON Schemas for editors (`python -m hub schemas`) and the field
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from hub.model.fields import (Bool, Clock, Country, Currency, Date, DateTime, Email, Id, Int, Language, Number,
                      NumberOrText, PartialDate, PlainText, Text, TimeZone, Url, as_list, fail, ids)
+from hub.model.markers import Markdown, Note, Plain, Ref, Title
 
 
 def _list(item):
@@ -23,15 +25,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
+_ORGANISATION_OR_NAME = Ref("organisations", or_name=True)
+
+
 class Contact(Strict):
     name: Optional[PlainText] = None
     role: Optional[Text] = None
     email: Optional[Email] = None
     url: Optional[Url] = Field(None, description="A page where the contact can be reached.")
-    organisation: Optional[PlainText] = Field(None, description="An organisation id, or a name.")
+    organisation: Annotated[Optional[PlainText], _ORGANISATION_OR_NAME] = Field(None, description="An organisation id, or a name.")
 
 
 class Record(Strict):
+    singular: ClassVar[str]  # "event": in messages and in `python -m hub new event <id>`
+    example: ClassVar[str]  # an id shown where a field names a record of this collection
+    in_feeds: ClassVar[bool] = True  # listed in the news feeds, the digest and "newest"
+
     aliases: _list(Id) = Field([], description="Former ids of this record; their old URLs redirect here.")
     source: Optional[Url] = Field(None, description="The original announcement or page this record was written from.")
     contact: Optional[Contact] = Field(None, description="Who to ask; shown as the action where there is no link for it.")
@@ -55,7 +64,7 @@ class Registration(Strict):
 class Speaker(Strict):
     name: PlainText
     role: Optional[Text] = None
-    organisation: Optional[PlainText] = Field(None, description="An organisation id, or a name.")
+    organisation: Annotated[Optional[PlainText], _ORGANISATION_OR_NAME] = Field(None, description="An organisation id, or a name.")
 
 
 class AgendaItem(Strict):
@@ -106,71 +115,85 @@ class Result(Strict):
 
 
 class Signatory(Strict):
-    organisation: Id
+    organisation: Annotated[Id, Ref("organisations")]
     signed: Optional[Date] = None
-    committed: Optional[Date] = Field(None, description="When the organisation committed to join, before it signed.")
+    # Announcements date commitments loosely ("in April"): a month or a year is enough.
+    committed: Optional[PartialDate] = Field(None, description="When the organisation committed to join, before it signed.")
     role: Optional[Literal["procuring", "coordinating", "supporting"]] = None
 
 
 # ---- the collections ----
 
 class Organisation(Record):
-    name: Text
+    singular: ClassVar[str] = "organisation"
+    example: ClassVar[str] = "city-of-malmo"
+    in_feeds: ClassVar[bool] = False
+
+    name: Annotated[Text, Title()]
     short_name: Optional[PlainText] = None
     kind: Literal["public-buyer", "network", "ngo", "government", "research", "supplier", "other"]
     country: Optional[Country] = None
     website: Optional[Url] = None
-    description: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
+    description: Annotated[Optional[Text], Markdown()] = None
 
 
 class Event(Record):
-    title: Text
+    singular: ClassVar[str] = "event"
+    example: ClassVar[str] = "nordic-market-dialogue"
+
+    title: Annotated[Text, Title()]
     kind: Literal["webinar", "workshop", "market-dialogue", "conference", "launch", "meeting", "training"]
     start: DateTime
-    end: DateTime
+    end: Annotated[DateTime, Note("after start")]
     timezone: TimeZone
     status: Literal["scheduled", "cancelled", "postponed"] = "scheduled"
     online: Bool = False
-    location: Optional[Location] = None
-    summary: Annotated[Text, Field(json_schema_extra={"maxLength": 500})]
-    description: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
-    organisers: ids(1)
-    topics: _list(Id) = []
+    location: Annotated[Optional[Location], Note("required unless `online: true`")] = None
+    summary: Annotated[Text, Plain(500)]
+    description: Annotated[Optional[Text], Markdown()] = None
+    organisers: Annotated[ids(1), Ref("organisations")]
+    topics: Annotated[_list(Id), Ref("topics")] = []
     language: _list(Language) = ["en"]
     registration: Optional[Registration] = None
     speakers: list[Speaker] = []
     agenda: list[AgendaItem] = []
     audience: Optional[Text] = None
     recording: Optional[Recording] = None
-    report: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
+    report: Annotated[Optional[Text], Markdown()] = None
     documents: list[Document] = []
-    series: Optional[Id] = None
+    series: Annotated[Optional[Id], Ref("series")] = None
     funding: Optional[Text] = None
     added: Date
 
 
 class Case(Record):
-    title: Text
+    singular: ClassVar[str] = "case"
+    example: ClassVar[str] = "dutch-learning-network"
+
+    title: Annotated[Text, Title()]
     summary: Text
-    buyers: ids(1)
+    buyers: Annotated[ids(1), Ref("organisations")]
     country: Country
     year: Int
-    topics: ids(1)
-    description: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
+    topics: Annotated[ids(1), Ref("topics")]
+    description: Annotated[Optional[Text], Markdown()] = None
     procedure: Optional[Text] = None
     criteria: _list(Text) = []
     labels: _list(PlainText) = []
     verification: Optional[Text] = None
     contract: Optional[Contract] = None
     results: list[Result] = []
-    lessons: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
+    lessons: Annotated[Optional[Text], Markdown()] = None
     documents: list[Document] = []
-    events: _list(Id) = []
+    events: Annotated[_list(Id), Ref("events")] = []
     added: Date
 
 
 class Statement(Record):
-    title: Text
+    singular: ClassVar[str] = "statement"
+    example: ClassVar[str] = "joint-statement"
+
+    title: Annotated[Text, Title()]
     date: Date
     summary: Text
     commitments: _list(Text) = []
@@ -178,25 +201,28 @@ class Statement(Record):
     signatories: list[Signatory] = []
     open: Bool = False
     join: Optional[Url] = None
-    topics: _list(Id) = []
+    topics: Annotated[_list(Id), Ref("topics")] = []
     documents: list[Document] = []
-    events: _list(Id) = []
-    description: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
+    events: Annotated[_list(Id), Ref("events")] = []
+    description: Annotated[Optional[Text], Markdown()] = None
     added: Date
 
 
 class Resource(Record):
-    title: Text
+    singular: ClassVar[str] = "resource"
+    example: ClassVar[str] = "learning-network-summary"
+
+    title: Annotated[Text, Title()]
     kind: Literal["report", "guidance", "criteria", "recording", "toolkit", "article"]
     published: PartialDate
     url: Optional[Url] = None
     summary: Text
     language: _list(Language) = []
-    topics: _list(Id) = []
-    organisations: _list(Id) = []
-    events: _list(Id) = []
+    topics: Annotated[_list(Id), Ref("topics")] = []
+    organisations: Annotated[_list(Id), Ref("organisations")] = []
+    events: Annotated[_list(Id), Ref("events")] = []
     captions: Optional[Any] = Field(None, description="For recordings: URL of a WebVTT file, or true.")
-    description: Optional[Text] = Field(None, json_schema_extra={"markdown": True})
+    description: Annotated[Optional[Text], Markdown()] = None
     added: Date
 
     @model_validator(mode="before")
@@ -235,19 +261,29 @@ COLLECTIONS: dict[str, type[Record]] = {
     "resources": Resource,
 }
 
-# Fields that hold Markdown: checked for unsafe HTML, rendered and sanitised.
-MARKDOWN_FIELDS = ("description", "report", "lessons")
 
-# Where a record names another: field path (`*` for each list item) -> collection it names.
-REFERENCES: dict[str, dict[str, str]] = {
-    "events": {"organisers": "organisations", "topics": "topics", "series": "series",
-               "speakers.*.organisation": "organisations?", "contact.organisation": "organisations?"},
-    "cases": {"buyers": "organisations", "topics": "topics", "events": "events",
-              "contact.organisation": "organisations?"},
-    "statements": {"signatories.*.organisation": "organisations", "topics": "topics", "events": "events",
-                   "contact.organisation": "organisations?"},
-    "resources": {"topics": "topics", "organisations": "organisations", "events": "events",
-                  "contact.organisation": "organisations?"},
-    "organisations": {"contact.organisation": "organisations?"},
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A file of `<id>: text` lines that records name (topics, series)."""
+
+    singular: str
+    key: str  # the text's name in the JSON export: {"id", "<key>", ...}
+    example: str
+
+
+VOCABULARIES: dict[str, Vocabulary] = {
+    "topics": Vocabulary("topic", "name", "smartphones"),
+    "series": Vocabulary("series", "title", "meet-the-market"),
 }
-# A trailing `?` marks a field that may also hold a plain name: it links when it names a record.
+
+
+def singular(collection: str) -> str:
+    """'organisations' -> 'organisation', for collections and vocabularies alike."""
+    model = COLLECTIONS.get(collection)
+    return model.singular if model else VOCABULARIES[collection].singular
+
+
+def example_id(collection: str) -> str:
+    model = COLLECTIONS.get(collection)
+    return model.example if model else VOCABULARIES[collection].example

@@ -19,13 +19,12 @@ from hub.render import dates
 from hub.index.indexes import Index
 from hub.load.markdown_safety import render_markdown
 from hub.load.siteconfig import SiteConfig
+from hub.model.records import COLLECTIONS
+from hub.model.shapes import title_field
 from hub.render.text import markdown_text, pick, translated_in, ui_strings
 
 TEMPLATES = posixpath.join(posixpath.dirname(__file__), "templates")
 
-# The field that names a record in listings and links, per collection.
-TITLE_FIELD = {"organisations": "name", "events": "title", "cases": "title", "statements": "title", "resources": "title"}
-LISTINGS = ("events", "cases", "statements", "resources", "organisations", "topics")
 
 
 def page_path(collection: str, record_id: str | None = None) -> str:
@@ -45,6 +44,9 @@ class Renderer:
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
         self.when_cache: dict[tuple, str] = {}
         self._items: tuple[str, dict[tuple, Markup]] = ("", {})  # (language, its list items)
+        # Listings and home pages, rendered once per language. Kept on the instance (not an
+        # lru_cache on the method, which would keep every old build alive under `make serve`).
+        self._pages: dict[tuple[str, str], str] = {}
 
     def items(self, lang: str) -> dict[tuple, Markup]:
         """The rendered list items of `lang`; languages are built one after the other, so only one is kept."""
@@ -68,18 +70,17 @@ class Renderer:
         return template.render(h=view, id=record_id, record=record, ix=self.index)
 
     def listing(self, collection: str, lang: str) -> str:
-        return self._listing(collection, lang)
+        if (collection, lang) not in self._pages:
+            here = self.config.path_prefix(lang) + page_path(collection)
+            view = self.view(lang, here)
+            self._pages[(collection, lang)] = self.env.get_template(f"list_{collection}.md").render(h=view, ix=self.index)
+        return self._pages[(collection, lang)]
 
-    @lru_cache(maxsize=None)
-    def _listing(self, collection: str, lang: str) -> str:
-        here = self.config.path_prefix(lang) + page_path(collection)
-        view = self.view(lang, here)
-        return self.env.get_template(f"list_{collection}.md").render(h=view, ix=self.index)
-
-    @lru_cache(maxsize=None)
     def home(self, lang: str) -> str:
-        view = self.view(lang, self.config.path_prefix(lang))
-        return self.env.get_template("home.md").render(h=view, ix=self.index)
+        if ("", lang) not in self._pages:
+            view = self.view(lang, self.config.path_prefix(lang))
+            self._pages[("", lang)] = self.env.get_template("home.md").render(h=view, ix=self.index)
+        return self._pages[("", lang)]
 
     # -- page facts for front matter --
 
@@ -87,7 +88,7 @@ class Renderer:
         if collection == "topics":
             return pick(self.content.topics[record_id], lang).text
         record = self.content[collection][record_id]
-        return pick(getattr(record, TITLE_FIELD[collection]), lang).text
+        return pick(getattr(record, title_field(COLLECTIONS[collection])), lang).text
 
     def description(self, collection: str, record_id: str, lang: str) -> str:
         if collection == "topics":
@@ -117,7 +118,6 @@ class View:
         self.here = here
         self.ui = ui_strings(lang)
         self.content = renderer.content
-        self.fell_back = False
 
     # texts
     def t(self, key: str, **values) -> str:
@@ -132,7 +132,6 @@ class View:
         if shown is None:
             return Markup("")
         if shown.fallback and self.lang != "en":
-            self.fell_back = True
             return Markup(f'<span lang="en">{escape(shown.text)}</span>')
         return escape(shown.text)
 
@@ -142,7 +141,6 @@ class View:
         if shown is None:
             return Markup("")
         if shown.fallback and self.lang != "en":
-            self.fell_back = True
             return Markup(f'<span lang="en">{markdown_text(shown.text)}</span>')
         return markdown_text(shown.text)
 
@@ -156,7 +154,6 @@ class View:
             return Markup("")
         html = render_markdown(shown.text)
         if shown.fallback and self.lang != "en":
-            self.fell_back = True
             return Markup(f'<div class="hub-prose" lang="en">{html}</div>')
         return Markup(f'<div class="hub-prose">{html}</div>')
 
@@ -174,7 +171,7 @@ class View:
     def name(self, collection: str, record_id: str) -> Markup:
         if collection == "topics":
             return self.text(self.content.topics[record_id])
-        return self.text(getattr(self.content[collection][record_id], TITLE_FIELD[collection]))
+        return self.text(getattr(self.content[collection][record_id], title_field(COLLECTIONS[collection])))
 
     def item(self, collection: str, record_id: str) -> Markup:
         """A record's list item (`_parts.md`), rendered once per language and folder of pages.
