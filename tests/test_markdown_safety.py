@@ -7,10 +7,13 @@ from hub.load.markdown_safety import bad_scheme, render_markdown, unsafe_markdow
 SAFE = [
     "Plain **Markdown** with a [link](https://example.org/) and <mailto:buyer@example.org>.",
     "<details><summary>More</summary>Details.</details>",
-    '<img src="https://example.org/a.png" alt="A">',
+    '<img src="/assets/images/logo.svg" alt="A">',
+    "![Logo](../assets/images/logo.svg) and [a page](https://example.org/a.png)",
     "Datasheet: see the data: section below. Java script: a language.",
     "[relative](../cases/x/) and [anchor](#top)",
     "a < b and c > d, 3 <4",
+    "# Title {: #top .wide }",
+    "Sets {a, b} and a = b.",
 ]
 UNSAFE = [
     ("<script>alert(1)</script>", 0, "<script>"),
@@ -34,8 +37,46 @@ UNSAFE = [
     ("![x](data:image/svg+xml;base64,PHN2Zz4=)", 0, "data:"),
     ('<img src="data:image/png;base64,AAAA">', 0, "data:"),
     ('<a href="vbscript:msgbox(1)">a</a>', 0, "vbscript:"),
-    ('<img srcset="https://example.org/a.png 1x, javascript:alert(1) 2x">', 0, "javascript:"),
+    ('<img srcset="a.png 1x, javascript:alert(1) 2x">', 0, "javascript:"),
+    # docs/ pages are not cleaned by nh3: elements that act on the whole page are refused.
+    ('<base href="https://example.org/">', 0, "<base>"),
+    ('<meta http-equiv="refresh" content="0;url=https://example.org/">', 0, "<meta>"),
+    ('<form action="https://example.org/"><input name="p"></form>', 0, "<form>"),
+    ('<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>', 0, "javascript:"),
+    # attr_list (on for docs/ pages) turns {: key=value } into attributes.
+    ('# Title {: onclick="alert(1)" }', 0, "onclick="),
+    ("Text\n{: #x .y onmouseover='alert(1)' }", 1, "onmouseover="),
+    ("[a](x.md){: href=javascript:alert(1) }", 0, "javascript:"),
+    ('![a](a.png){: src="https://tracker.example/p.gif" }', 0, "another host"),
 ]
+# Anything the browser would fetch from another host by itself: the site promises it loads nothing.
+FOREIGN = [
+    "![pixel](https://tracker.example/p.gif)",
+    "![pixel](<https://tracker.example/p.gif> \"t\")",
+    "![pixel][p]\n\n[p]: https://tracker.example/p.gif",
+    '<img src="//tracker.example/p.gif">',
+    '<img src="/\\tracker.example/p.gif">',
+    '<img src="HTTPS://tracker.example/p.gif">',
+    '<img src="&#104;ttps://tracker.example/p.gif">',
+    '<img src="a.png" srcset="a.png 1x, https://tracker.example/b.png 2x">',
+    '<picture><source srcset="https://tracker.example/a.webp"><img src="a.png"></picture>',
+    '<video src="https://tracker.example/v.mp4"></video>',
+    '<video poster="https://tracker.example/p.png"></video>',
+    '<audio src="https://tracker.example/a.mp3"></audio>',
+    '<video><track src="https://tracker.example/c.vtt"></video>',
+    '<link rel="preload" href="https://tracker.example/f.woff2">',
+    '<svg><image href="https://tracker.example/p.png"/></svg>',
+    '<a href="/page/" ping="https://tracker.example/ping">a</a>',
+    '<p style="background: url(\'https://tracker.example/p.png\')">a</p>',
+    '<style>@import "https://tracker.example/s.css";</style>',
+]
+
+
+@pytest.mark.parametrize("text", FOREIGN)
+def test_a_file_from_another_host_is_refused(text):
+    found = unsafe_markdown(text)
+    assert found and all("loads a file from another host" in message and "docs/assets/" in message
+                         for _line, message in found), found
 
 
 @pytest.mark.parametrize("text", SAFE)
@@ -96,3 +137,10 @@ def test_what_the_line_scan_misses_is_found_in_the_rendered_html(monkeypatch):
     monkeypatch.setattr(markdown_safety, "_scan_links", lambda text: [])
     assert unsafe_markdown("[a](javascript:alert(1))") == [
         (0, "the rendered Markdown contains a javascript: link: remove it")]
+
+
+def test_a_text_markdown_would_take_minutes_to_read_is_refused_before_rendering():
+    # 4,000 '[' took Python-Markdown 25 s on this machine; a megabyte of them, hours.
+    assert unsafe_markdown("[" * 4000) == [(0, "at most 300 '[' in one Markdown text (more take Markdown minutes "
+                                               "to read), got 4,000: split the text, or link to a document")]
+    assert unsafe_markdown("[a](https://example.org/) " * 300) == []

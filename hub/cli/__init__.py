@@ -34,7 +34,17 @@ def check(root: str, out=None) -> int:
         content = load_content(root, list(config.languages))
     except DataError as err:
         print(err.report(), file=out)
+        _print_warnings(getattr(err, "warnings", []), out)
         return 1
     counts = ", ".join(f"{len(records)} {name}" for name, records in content.records.items())
     print(f"data/ is valid: {counts}, {len(content.topics)} topics", file=out)
+    _print_warnings(content.warnings, out)
     return 0
+
+
+def _print_warnings(warnings, out) -> None:
+    """What is read one way but may be meant another: shown, and the check still passes."""
+    for problem in warnings:
+        print(f"{problem.path}:{problem.line}: warning: {problem.field}: {problem.message}", file=out)
+    if warnings:
+        print(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}", file=out)

@@ -21,15 +21,18 @@ from hub.load.markdown_safety import unsafe_markdown
 from hub.model.records import COLLECTIONS, Record, Site
 from hub.load.problems import from_validation, suggestion
 from hub.load.references import reference_problems
-from hub.load.rules import language_problems, record_rules, unknown_language
+from hub.load.rules import RESERVED_IDS, language_problems, reserved, record_rules, record_warnings, unknown_language
 from hub.model.shapes import TEXT, markdown_fields, model_shape
-from hub.load.yamlfile import Document, YamlProblem, decode, read_yaml
+from hub.load.yamlfile import Document, YamlProblem, control_characters, decode, read_yaml
+from hub.load.site_files import site_file_problems
 
 _ID = re.compile(ID_PATTERN)
 _SIBLING = re.compile(r"^(?P<id>[^.]+)(\.(?P<lang>[a-z]{2,3}))?\.md$")
 _DATA_FILES = ("site.yml", "topics.yml", "series.yml")
 # A link could publish any file of the machine that builds the site.
 _SYMLINK = "symbolic links are not allowed in data/: put the file itself here"
+# A 20 MB record made a 141 MB search index; no record needs more than this.
+MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Content:
     series: dict[str, object]
     records: dict[str, dict[str, Record]]
     sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (collection, id) -> data/... path
+    warnings: list[Problem] = field(default_factory=list)  # shown by check and the build, which still pass
 
     def __getitem__(self, collection: str) -> dict[str, Record]:
         return self.records[collection]
@@ -51,8 +55,14 @@ def load_content(root: str, languages: list[str]) -> Content:
     """Read `<root>/data`; raise DataError with every problem found."""
     loader = _Loader(root, languages)
     content = loader.load()
+    pages = {f"{collection}/{record_id}.md" for collection, records in content.records.items() for record_id in records}
+    loader.problems.extend(site_file_problems(root, pages | {f"topics/{topic}.md" for topic in content.topics}))
+    loader.problems = [_one_line(p) for p in loader.problems]
     if loader.problems:
-        raise DataError(loader.problems)
+        error = DataError(loader.problems)
+        error.warnings = sorted(set(loader.warnings))  # check prints them after the errors
+        raise error
+    content.warnings = sorted(set(loader.warnings))
     return content
 
 
@@ -61,6 +71,7 @@ class _Loader:
         self.root = root
         self.languages = languages
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.lines: dict[tuple[str, str], Document] = {}
         self.from_siblings: dict[str, set[str]] = {}  # record path -> languages read from <id>.<lang>.md
         # Ids of every record file, valid or not: a reference to a broken record is not a second error.
@@ -105,7 +116,10 @@ class _Loader:
             if os.path.islink(path):
                 self.problems.append(Problem(self.rel(name), 1, "", _SYMLINK))
                 continue
-            if name.startswith(".") or name == "README.md" or name in _DATA_FILES and os.path.isfile(path) \
+            if name.startswith("."):
+                self.problems.append(Problem(self.rel(name), 1, "", _hidden(name, os.path.isdir(path))))
+                continue
+            if name == "README.md" or name in _DATA_FILES and os.path.isfile(path) \
                     or name in COLLECTIONS and os.path.isdir(path):
                 continue
             guess = name[:-5] + ".yml" if name.endswith(".yaml") else name
@@ -118,8 +132,28 @@ class _Loader:
         if os.path.islink(path):
             self.problems.append(Problem(rel, 1, "", _SYMLINK))
             return None
+        if not os.path.isfile(path):  # a folder, a pipe or a device: open() would fail or wait forever
+            self.problems.append(Problem(rel, 1, "", "not a file: the hub reads plain files here"))
+            return None
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            self.problems.append(Problem(rel, 1, "", f"the file is {size:,} bytes: a file in data/ is at most "
+                                                     "1 MB (1,000,000 bytes); link long documents instead"))
+            return None
+        try:
+            with open(path, "rb") as handle:
+                return handle.read()
+        except OSError as err:
+            self.problems.append(Problem(rel, 1, "", f"cannot be read ({err.strerror}): check the file's permissions"))
+        return None
+
+    def _open_quietly(self, rel: str) -> str:
+        """The text of a file whose problems are already reported, or nothing."""
+        path = os.path.join(self.root, rel)
+        if os.path.islink(path) or not os.path.isfile(path) or os.path.getsize(path) > MAX_FILE_BYTES:
+            return ""
         with open(path, "rb") as handle:
-            return handle.read()
+            return handle.read().decode("utf-8", "replace")
 
     def _read(self, rel: str) -> Document | None:
         raw = self._open(rel)
@@ -158,6 +192,9 @@ class _Loader:
             return {}
         doc = self._read(rel)
         if doc is None:
+            # Its problems are reported; the ids it seems to hold are not "unknown" everywhere too.
+            raw = self._open_quietly(rel)
+            self.present.setdefault(name[:-4], set()).update(re.findall(r"^([a-z0-9][a-z0-9-]*) *:", raw, re.M))
             return {}
         if not isinstance(doc.data, dict):
             self.problems.append(Problem(rel, 1, "", "expected one line per entry: `<id>: text`"))
@@ -167,10 +204,13 @@ class _Loader:
         adapter = TypeAdapter(Text)
         for key, value in doc.data.items():
             line = doc.line_of((key,))
-            self.present.setdefault(name[:-4], set()).add(key)
-            if not _ID.match(key):
+            if not _ID.fullmatch(key):
                 self.problems.append(Problem(rel, line, key, "expected an id of lower-case letters, digits and hyphens "
                                                              f"like fair-labour, got {key!r}"))
+                continue
+            self.present.setdefault(name[:-4], set()).add(key)
+            if key in RESERVED_IDS:
+                self.problems.append(Problem(rel, line, key, reserved(key)))
                 continue
             self._languages(doc, TEXT, value, (key,))
             try:
@@ -186,15 +226,20 @@ class _Loader:
         names = sorted(os.listdir(folder))
         siblings: dict[str, list[str]] = {}  # record id -> its Markdown files
         for name in names:
-            if name.endswith(".md"):
+            rel = self.rel(collection, name)
+            path = os.path.join(folder, name)
+            if name.startswith("."):
+                self.problems.append(Problem(rel, 1, "", _hidden(name, os.path.isdir(path))))
+            elif os.path.isdir(path) and not os.path.islink(path):
+                # Also a folder named like a record or its Markdown (`launch.md/`): nothing in it is read.
+                self.problems.append(Problem(rel, 1, "", f"folders inside data/{collection}/ are not read: "
+                                                         f"move the files up into data/{collection}/"))
+            elif name.endswith(".md"):
                 siblings.setdefault(name.split(".", 1)[0], []).append(name)
         for name in names:
             rel = self.rel(collection, name)
-            if name.endswith(".md") or name.startswith("."):
-                continue
-            if os.path.isdir(os.path.join(folder, name)):
-                self.problems.append(Problem(rel, 1, "", f"folders inside data/{collection}/ are not read: "
-                                                         f"move the files up into data/{collection}/"))
+            path = os.path.join(folder, name)
+            if name.endswith(".md") or name.startswith(".") or os.path.isdir(path) and not os.path.islink(path):
                 continue
             if name.endswith(".yaml"):
                 self.problems.append(Problem(rel, 1, "", f"records end in .yml: rename it to {name[:-5]}.yml"))
@@ -204,9 +249,12 @@ class _Loader:
                 continue
             record_id = name[:-4]
             self.present.setdefault(collection, set()).add(record_id)
-            if not _ID.match(record_id):
+            if not _ID.fullmatch(record_id):
                 self.problems.append(Problem(rel, 1, "", f"file name '{record_id}' is not a valid id: use lower-case letters, "
                                                          f"digits and single hyphens, like {suggest_id(record_id)}.yml"))
+                continue
+            if record_id in RESERVED_IDS:
+                self.problems.append(Problem(rel, 1, "", f"file name: {reserved(record_id)}"))
                 continue
             doc = self._read(rel)
             if doc is None:
@@ -217,15 +265,15 @@ class _Loader:
             self._merge_siblings(collection, record_id, doc, siblings.get(record_id, []))
             yield record_id, doc
         for name in (name for group in siblings.values() for name in group):
-            match = _SIBLING.match(name)
-            if not match or not os.path.exists(os.path.join(folder, match["id"] + ".yml")):
+            match = _SIBLING.fullmatch(name)
+            if not match or not os.path.isfile(os.path.join(folder, match["id"] + ".yml")):
                 self.problems.append(Problem(self.rel(collection, name), 1, "",
                                              "Markdown file without a record: name it <id>.md or <id>.<lang>.md beside <id>.yml"))
 
     def _merge_siblings(self, collection: str, record_id: str, doc: Document, siblings: list[str]) -> None:
         """`<id>.md` and `<id>.<lang>.md` hold the description: merge them into the record."""
         for name in siblings:
-            match = _SIBLING.match(name)
+            match = _SIBLING.fullmatch(name)
             if not match or match["id"] != record_id:
                 continue
             lang = match["lang"] or "en"
@@ -243,6 +291,10 @@ class _Loader:
                 continue
             if not text.strip():
                 self.problems.append(Problem(rel, 1, "", "the file is empty: write the description, or delete the file"))
+                continue
+            controls = control_characters(rel, text, "description")
+            if controls:
+                self.problems.extend(controls)
                 continue
             for offset, message in unsafe_markdown(text):
                 self.problems.append(Problem(rel, 1 + offset, "description", message))
@@ -273,6 +325,8 @@ class _Loader:
         rule_problems = [Problem(doc.path, doc.line_of(loc), field, message)
                          for loc, field, message in record_rules(collection, record, self.languages)]
         self.problems.extend(rule_problems)
+        self.warnings.extend(Problem(doc.path, doc.line_of(loc), field, message)
+                             for loc, field, message in record_warnings(collection, record))
         return None if rule_problems else record
 
     def _markdown(self, doc: Document, model) -> None:
@@ -292,6 +346,18 @@ class _Loader:
         data = doc.data if data is None else data
         for where, field, message in language_problems(shape, data, self.languages, loc):
             self.problems.append(Problem(doc.path, doc.line_of(where), field, message))
+
+
+def _one_line(problem: Problem) -> Problem:
+    """One problem, one line: a line break in a file name or key is shown as \\n, not started anew."""
+    def flat(text: str) -> str:
+        return text.replace("\r", "\\r").replace("\n", "\\n")
+    return Problem(flat(problem.path), problem.line, flat(problem.field), flat(problem.message))
+
+
+def _hidden(name: str, folder: bool) -> str:
+    kind = "folder" if folder else "file"
+    return f"hidden {kind} '{name}' is not read: rename it without the leading dot, or delete it"
 
 
 def suggest_id(text: str) -> str:

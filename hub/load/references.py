@@ -15,6 +15,9 @@ from hub.model.records import COLLECTIONS, VOCABULARIES, singular
 from hub.model.shapes import references
 from hub.load.problems import suggestion
 
+_ID = re.compile(ID_PATTERN)
+
+
 def reference_problems(content, docs: dict, present: dict[str, set[str]], invalid=()) -> list[Problem]:
     """Problems with ids named in `content`'s records and in the `invalid` ones ((collection, Document)).
 
@@ -31,7 +34,8 @@ def reference_problems(content, docs: dict, present: dict[str, set[str]], invali
         for path, ref in references(COLLECTIONS[collection]).items():
             name_or_id, target = ref.or_name, ref.collection
             for loc, value in _values_at(record, path.split(".")):
-                if not isinstance(value, str) or value in known[target] \
+                # A value that is not an id at all has its own error already (from the model).
+                if not isinstance(value, str) or value in known[target] or not _ID.fullmatch(value) \
                         or name_or_id and not _looks_like_id(value, known[target]):
                     continue
                 where = f"data/{target}.yml" if target in VOCABULARIES else f"data/{target}/"

@@ -28,6 +28,11 @@ _STR_TAG = "tag:yaml.org,2002:str"
 # What YAML allows in a file (its "printable" set); anything else is an invisible character
 # pasted from a word processor, and libyaml would stop with an unreadable message.
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What a text may not hold however it is written (a YAML escape such as "\0" or "\x01" too):
+# feeds and calendars cannot carry them, and nobody means them. Line breaks are text.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_INVISIBLE = ("invisible control character U+{code:04X}: delete it "
+              "(it often comes with text pasted from another program)")
 
 
 @dataclass
@@ -86,10 +91,19 @@ def _refuse_characters(path: str, text: str) -> None:
             problems.append(Problem(path, number, "", "tab character: YAML must be indented with spaces, not tabs"))
         bad = _NOT_PRINTABLE.search(line)
         if bad:
-            problems.append(Problem(path, number, "", f"invisible control character U+{ord(bad.group()):04X}: "
-                                                      "delete it (it often comes with text pasted from another program)"))
+            problems.append(Problem(path, number, "", _INVISIBLE.format(code=ord(bad.group()))))
     if problems:
         raise YamlProblem(problems)
+
+
+def control_characters(path: str, text: str, field: str = "") -> list[Problem]:
+    """One problem per line of a Markdown text that holds a control character (tabs are Markdown)."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        bad = _NOT_PRINTABLE.search(line.rstrip("\r")) or re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", line.rstrip("\r"))
+        if bad:
+            problems.append(Problem(path, number, field, _INVISIBLE.format(code=ord(bad.group()))))
+    return problems
 
 
 class _Stop(Exception):
@@ -183,7 +197,13 @@ class _Reader:
         if not isinstance(event, yaml.ScalarEvent):
             return
         self._refuse_anchor_and_tag(event)
+        self._refuse_control(event, parent.loc)
         key = event.value
+        if "\n" in key or "\r" in key:
+            # A field name or an id on two lines is never meant, and would break every message naming it.
+            self.problem(event, f"a key is a name on one line, got {key!r}: remove the line break", parent.loc)
+            parent.key, parent.skip = key, True
+            return
         parent.key, parent.skip = key, False
         if key == "<<" and not event.style:
             self.problem(event, "YAML merge keys (<<) are not allowed: write the fields out in full")
@@ -212,6 +232,7 @@ class _Reader:
             return {}
         if isinstance(event, yaml.SequenceStartEvent):
             return []
+        self._refuse_control(event, loc)
         if not event.style:  # plain, unquoted (None in PyYAML, "" in libyaml)
             if event.value in ("true", "false"):
                 return event.value == "true"
@@ -232,6 +253,12 @@ class _Reader:
             if not parent.skip:
                 parent.value[parent.key] = value
             parent.key, parent.skip = None, False
+
+    def _refuse_control(self, event, loc: tuple) -> None:
+        bad = _CONTROL.search(event.value)
+        if bad:
+            self.problem(event, f"control character U+{ord(bad.group()):04X} in the text: delete it "
+                                "(a YAML escape such as \\0, \\x01 or \\t writes one)", loc)
 
     def _refuse_anchor_and_tag(self, event) -> None:
         if event.anchor is not None:

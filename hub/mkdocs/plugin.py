@@ -43,11 +43,16 @@ class HubPlugin(BasePlugin):
         # Relies on i18n's `current_language` (not public API): the language of this pass.
         self.language = getattr(i18n, "current_language", None) or "en"
         root = os.path.dirname(os.path.abspath(config.config_file_path))
+        previous = self.build
         try:
             # Cached by the files' state: the seven language passes share one load.
             self.build = load_build(root, config.site_url)
         except DataError as err:
             raise PluginError(f"invalid records in data/:\n{err.report()}") from None
+        if self.build is not previous:
+            # Worth a look, not a reason to stop: INFO, since `mkdocs build --strict` fails on a WARNING.
+            for problem in self.build.content.warnings:
+                log.info(f"warning: {problem}")
         # The hub's name comes from data/site.yml, in the language being built. Material prints it
         # unescaped, and also through `| e`: as Markup it is escaped once, and not again.
         config.site_name = Markup(html.escape(pick(self.build.content.site.name, self.language).text))

@@ -27,8 +27,14 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", re.IGNORECASE)
-_EMAIL = re.compile(r"^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$")
+# An address as it is written in the file, checked strictly: whatever passes is safe in an
+# attribute, a calendar or a feed without any further quoting.
+_SCHEME = re.compile(r"(https?)://|(mailto):", re.IGNORECASE)
+_URL_UNSAFE = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f]")
+_HOST = re.compile(r"(?:(?:[^\W_]|-)+\.)*(?:[^\W_]|-)+(?::\d{1,5})?|\[[0-9a-fA-F:.]+\](?::\d{1,5})?")
+_EMAIL = re.compile(r"[\w.%+-]+@(?:(?:[^\W_]|-)+\.)+(?:[^\W_]|-){2,}")
+# Years a record can mean; beyond them, dates are typing mistakes (and 1 or 9999 break time zones).
+YEARS = (1900, 2200)
 _NUMBER = re.compile(r"^-?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d{1,3})?$")
 # Zone abbreviations people copy from invitations, and the IANA zone the contract maps them to.
 _ZONE_ABBREVIATIONS = {"CET": "Europe/Brussels", "CEST": "Europe/Brussels", "MET": "Europe/Brussels",
@@ -50,45 +56,57 @@ def fail(message: str, found: Any = _NOT_GIVEN) -> PydanticCustomError:
 def _text(value: Any) -> str:
     if isinstance(value, bool) or value is None or not isinstance(value, (str, int, float)):
         raise fail("expected text", value)
+    # An empty title is a feed entry without a title and a link without words: leave the field out instead.
+    if not str(value).strip():
+        raise fail("expected text (to say nothing, leave the field out)", value)
     return str(value)
+
+
+def _in_years(value: date | datetime, found: Any):
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise fail(f"expected a year from {YEARS[0]} to {YEARS[1]}", found)
+    return value
 
 
 def _date(value: Any) -> date:
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not _DATE.match(value):
+        return _in_years(value, value)
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise fail("expected a date like 2021-06-14", value)
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise fail("no such day in the calendar", value) from None
+    return _in_years(day, value)
 
 
 def _datetime(value: Any) -> datetime:
     if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str) or not _DATETIME.match(value):
+        return _in_years(value, value)
+    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
         raise fail("expected a datetime like 2021-06-14T16:00", value)
     try:
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise fail("no such day or time", value) from None
+    return _in_years(moment, value)
 
 
 def _partial_date(value: Any) -> str:
     value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    if not isinstance(value, str) or not _PARTIAL_DATE.match(value):
+    if not isinstance(value, str) or not _PARTIAL_DATE.fullmatch(value):
         raise fail("expected a date like 2021-06-14, 2021-06 or 2021", value)
     parts = [int(p) for p in value.split("-")]
     try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        day = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
         raise fail("no such month or day", value) from None
+    _in_years(day, value)
     return value
 
 
 def _clock(value: Any) -> str:
-    if not isinstance(value, str) or not _CLOCK.match(value):
+    if not isinstance(value, str) or not _CLOCK.fullmatch(value):
         raise fail('expected a time like "09:00" (24-hour clock, quoted)', value)
     return value
 
@@ -111,7 +129,7 @@ def _integer(value: Any) -> int:
 def _number(value: Any) -> float | int:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return value
-    if isinstance(value, str) and _NUMBER.match(value.strip()):
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
         text = value.strip().replace("_", "")
         number = float(text)
         # `inf`, `nan` and 1e999 are not amounts, and they break JSON.
@@ -120,20 +138,68 @@ def _number(value: Any) -> float | int:
     raise fail("expected a number like 1500 or 12.5", value)
 
 
+def _year(value: Any) -> int:
+    year = _integer(value)
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise fail(f"expected a year from {YEARS[0]} to {YEARS[1]}", value)
+    return year
+
+
+def _within(parse, low: float, high: float, what: str):
+    """`parse`, then a check that the number means something for its field: no negative counts, no 1e308."""
+    def check(value: Any):
+        number = parse(value)
+        if not low <= number <= high:
+            raise fail(f"expected {what} from {low:,} to {high:,}", value)
+        return number
+    return PlainValidator(check)
+
+
+def count(maximum: int):
+    """A whole number from 0 to `maximum` (devices, minutes, months)."""
+    return Annotated[int, _within(_integer, 0, maximum, "a whole number"), Hint(f"a whole number from 0 to {maximum:,}"),
+                     _schema(type="integer", minimum=0, maximum=maximum)]
+
+
+def amount(maximum: int):
+    """A number from 0 to `maximum` (a contract's value)."""
+    return Annotated[float, _within(_number, 0, maximum, "a number"), Hint("a number like 1500 or 12.5"),
+                     _schema(type="number", minimum=0, maximum=maximum)]
+
+
 def _url(value: Any) -> str:
-    if not isinstance(value, str) or not _URL.match(value.strip()):
-        raise fail("expected a web address starting with https:// (or http://, mailto:)", value)
-    return value.strip()
+    expected = "expected a web address starting with https:// (or http://, mailto:)"
+    if not isinstance(value, str):
+        raise fail(expected, value)
+    scheme = _SCHEME.match(value)
+    if not scheme:
+        raise fail(expected, value)
+    if _URL_UNSAFE.search(value):
+        raise fail("expected a web address without spaces, quotes, angle brackets or backslashes "
+                   "(write a space as %20)", value)
+    if scheme[2]:  # mailto:
+        if "?" in value or "&" in value:
+            raise fail("expected a mailto: address without ?subject= or other parameters", value)
+        if not _EMAIL.fullmatch(value[scheme.end():]):
+            raise fail("expected an e-mail address after mailto:, like mailto:name@example.org", value)
+        return value
+    host = re.split(r"[/?#]", value[scheme.end():], maxsplit=1)[0]
+    if "@" in host:
+        raise fail("expected a web address without a user name or password before the host", value)
+    if not _HOST.fullmatch(host) or host.startswith(("-", ".")):
+        raise fail("expected a web address with a host name, like https://example.org/", value)
+    return value
 
 
 def _email(value: Any) -> str:
-    if not isinstance(value, str) or not _EMAIL.match(value.strip()):
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
         raise fail("expected an e-mail address like name@example.org", value)
-    return value.strip()
+    return value
 
 
 def _identifier(value: Any) -> str:
-    if not isinstance(value, str) or not _ID.match(value):
+    # fullmatch: `$` in re.match also accepts a trailing newline ("laptops\n").
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         raise fail("expected an id of lower-case letters, digits and hyphens like city-of-malmo", value)
     return value
 
@@ -218,6 +284,8 @@ Clock = Annotated[str, PlainValidator(_clock), Hint('a time like "09:00" (in quo
 Bool = Annotated[bool, PlainValidator(_boolean), Hint("true or false"), _schema(type="boolean")]
 Int = Annotated[int, PlainValidator(_integer), Hint("a whole number"), _schema(type="integer")]
 Number = Annotated[float, PlainValidator(_number), Hint("a number like 1500 or 12.5"), _schema(type="number")]
+Year = Annotated[int, PlainValidator(_year), Hint(f"a year from {YEARS[0]} to {YEARS[1]}, like 2021"),
+                 _schema(type="integer", minimum=YEARS[0], maximum=YEARS[1], examples=[2021])]
 Url = Annotated[str, PlainValidator(_url), Hint("an https:// address"), _schema(type="string", pattern=r"^(https?://|mailto:)")]
 Email = Annotated[str, PlainValidator(_email), Hint("an e-mail address"), _schema(type="string", format="email")]
 Id = Annotated[str, PlainValidator(_identifier), Hint("an id", many="ids, like [old-id]"), _schema(type="string", pattern=ID_PATTERN)]
@@ -227,11 +295,18 @@ Language = Annotated[str, PlainValidator(_language), Hint("a language code like 
 TimeZone = Annotated[str, PlainValidator(_timezone), Hint("a time zone like Europe/Stockholm (Europe/Brussels for 'CET')"), _schema(type="string", examples=["Europe/Stockholm"])]
 
 
+# A result such as "1.2 million tonnes" is text; a number larger than this is a typing mistake.
+RESULT_LIMIT = 10**15
+
+
 def number_or_text(value: Any) -> float | int | str:
     try:
-        return _number(value)
+        number = _number(value)
     except PydanticCustomError:
         return _text(value)
+    if abs(number) > RESULT_LIMIT:
+        raise fail(f"expected a number from -{RESULT_LIMIT:,} to {RESULT_LIMIT:,}, or text", value)
+    return number
 
 
 NumberOrText = Annotated[Any, PlainValidator(number_or_text), Hint("a number, or text"), _schema(type=["number", "string"])]

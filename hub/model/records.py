@@ -10,9 +10,11 @@ from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from hub.model.fields import (Bool, Clock, Country, Currency, Date, DateTime, Email, Id, Int, Language, Number,
-                     NumberOrText, PartialDate, PlainText, Text, TimeZone, Url, as_list, fail, ids)
+from hub.model.fields import (Bool, Clock, Country, Currency, Date, DateTime, Email, Id, Language,
+                     NumberOrText, PartialDate, PlainText, Text, TimeZone, Url, Year, _url, amount, as_list, count,
+                     fail, ids)
 from hub.model.markers import Markdown, Note, Plain, Ref, Title
+from pydantic_core import PydanticCustomError
 
 
 def _list(item):
@@ -77,7 +79,7 @@ class AgendaItem(Strict):
 class Recording(Strict):
     url: Url
     published: Optional[Date] = None
-    duration_minutes: Optional[Int] = None
+    duration_minutes: Optional[count(100_000)] = None
     captions: Optional[Any] = Field(None, description="URL of a WebVTT file, or true when the player has captions.")
 
     @model_validator(mode="before")
@@ -91,6 +93,11 @@ def _check_captions(data):
         value = data["captions"]
         if value is not True and not (isinstance(value, str) and value.startswith(("https://", "http://"))):
             raise fail("captions: expected true or the https:// address of a WebVTT file", value)
+        if value is not True:
+            try:
+                _url(value)  # the same strict address as every url field
+            except PydanticCustomError as err:
+                raise fail(f"captions: {err.message()}") from None
     return data
 
 
@@ -102,10 +109,10 @@ class Document(Strict):
 
 
 class Contract(Strict):
-    value: Optional[Number] = None
+    value: Optional[amount(10**13)] = None
     currency: Optional[Currency] = None
-    devices: Optional[Int] = None
-    duration_months: Optional[Int] = None
+    devices: Optional[count(10_000_000)] = None
+    duration_months: Optional[count(1_200)] = None
 
 
 class Result(Strict):
@@ -174,7 +181,7 @@ class Case(Record):
     summary: Text
     buyers: Annotated[ids(1), Ref("organisations")]
     country: Country
-    year: Int
+    year: Year
     topics: Annotated[ids(1), Ref("topics")]
     description: Annotated[Optional[Text], Markdown()] = None
     procedure: Optional[Text] = None
@@ -197,7 +204,7 @@ class Statement(Record):
     date: Date
     summary: Text
     commitments: _list(Text) = []
-    commitments_total: Optional[Int] = Field(None, description="How many commitments the statement has, when `commitments` quotes only some.")
+    commitments_total: Optional[count(10_000)] = Field(None, description="How many commitments the statement has, when `commitments` quotes only some.")
     signatories: list[Signatory] = []
     open: Bool = False
     join: Optional[Url] = None

@@ -52,7 +52,8 @@ def load_build(root: str, site_url: str | None = None) -> HubBuild:
     config = read_site_config(root)
     if site_url:
         config = SiteConfig(config.root, config.languages, site_url.rstrip("/") + "/")
-    key = (config, os.environ.get("HUB_NOW"), _state(os.path.join(root, "data")))
+    # docs/ and overrides/ too: load_content checks them (symbolic links, macros in pages).
+    key = (config, os.environ.get("HUB_NOW"), *(_state(os.path.join(root, name)) for name in ("data", "docs", "overrides")))
     if key not in _cache:
         content = load_content(root, list(config.languages))
         index = build_index(content, now_from_env(os.environ.get("HUB_NOW")))
@@ -66,6 +67,6 @@ def _state(folder: str) -> tuple:
     state = []
     for path, _dirs, names in os.walk(folder):
         for name in names:
-            stat = os.stat(os.path.join(path, name))
+            stat = os.lstat(os.path.join(path, name))  # a broken link is load_content's error, not a crash here
             state.append((path, name, stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(state))
