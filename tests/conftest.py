@@ -19,3 +19,9 @@ def shared_tmp(tmp_path_factory) -> Path:
 def basic_site(shared_tmp) -> Path:
     """tests/fixtures/basic built with HUB_NOW=2021-06-01T00:00 UTC."""
     return shared_build(shared_tmp, "basic")
+
+
+@pytest.fixture(autouse=True)
+def _not_under_github_actions(monkeypatch):
+    """`check` adds workflow annotations under GitHub Actions; tests that want them set GITHUB_ACTIONS themselves."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -208,3 +208,24 @@ def test_check_lists_all_problems_then_the_count(project, capsys):
     assert lines[-1] == f"{len(lines) - 1} errors in 2 files"
     assert lines[:-1] == sorted(lines[:-1], key=lambda l: (l.split(":")[0], int(l.split(":")[1])))
     assert "data/organisations/b.yml:2: kind: expected one of 'public-buyer'" in out
+
+
+# -- annotations under GitHub Actions --
+
+def test_annotations_escape_as_github_asks():
+    from hub.model.errors import annotation
+    assert annotation("error", "data/events/a,b:c.yml", 7, "title", "50% off\r\nnext") == \
+        "::error file=data/events/a%2Cb%3Ac.yml,line=7::title: 50%25 off%0D%0Anext"
+    assert annotation("warning", "data/site.yml", 18, "", "plain") == "::warning file=data/site.yml,line=18::plain"
+
+
+def test_check_prints_placeholder_warnings_and_annotations(project, capsys, monkeypatch):
+    site = project / "data" / "site.yml"
+    site.write_text(site.read_text().replace("contact: hub@example.org", "# placeholder: not known yet\ncontact: hub@example.org"))
+    code, out = run(project, capsys, "check")
+    assert code == 0
+    assert "warning: data/site.yml:4: contact: a placeholder, left out of every page (not known yet)" in out
+    assert "::warning" not in out
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out = run(project, capsys, "check")
+    assert "::warning file=data/site.yml,line=4::contact: a placeholder, left out of every page until the real fact is filled in" in out

@@ -104,3 +104,17 @@ def test_make_target_passes_its_variables():
                             cwd=REPO, capture_output=True, text=True, check=True)
     command = result.stdout.strip().splitlines()[-1]
     assert "-m hub digest --since 2021-01-01 --lang sv --html" in command
+
+
+def test_statements_are_counted_as_their_pages_count_them(project, capsys):
+    (project / "data" / "statements" / "phone-statement.yml").write_text(
+        (project / "data" / "statements" / "phone-statement.yml").read_text().replace(
+            "  - {organisation: test-network, role: supporting}",
+            "  - {organisation: test-network, role: supporting}\n  - {organisation: city-of-helsinki, committed: 2021-03-01}"))
+    (project / "data" / "organisations" / "city-of-helsinki.yml").write_text("name: City of Helsinki\nkind: public-buyer\n")
+    out = digest(project, capsys, "--since", "2021-01-01", "--lang", "en")
+    statements = out.split("## New joint statements")[1].split("## ")[0]
+    assert "29 January 2021 · 2 signatories · 1 supporter · 1 committed to join" in statements
+    signatories = out.split("## New signatories")[1]
+    assert "City of Helsinki (Committed to join: 1 March 2021)" in signatories
+    assert "— 2 signatories · 1 supporter · 1 committed to join" in signatories

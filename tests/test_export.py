@@ -9,7 +9,7 @@ from hub.load.content import load_content
 from hub.model.records import COLLECTIONS
 from sitebuild import FIXTURES, LANGUAGES
 
-DERIVED = {"id", "page", "start_utc", "end_utc"}  # added by the export; not fields of the model
+DERIVED = {"id", "page", "start_utc", "end_utc", "counts"}  # added by the export; not fields of the model
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +68,8 @@ def test_references_dates_and_derived_fields(basic_site):
     assert set(spring["page"]) == set(LANGUAGES)
     statement = _read(basic_site, "statements")[0]
     assert statement["signatories"][2] == {"organisation": "test-network", "role": "supporting"}
+    # Counted as the statement's page counts them: signatories apart from supporters and the committed.
+    assert statement["counts"] == {"signatories": 2, "supporters": 1, "committed": 0, "commitments_quoted": 2}
     case = _read(basic_site, "cases")[0]
     assert case["contract"] == {"value": 1500000, "currency": "SEK", "devices": 2000, "duration_months": 24}
     assert _read(basic_site, "resources")[0]["published"] == "2019"

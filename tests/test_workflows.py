@@ -19,6 +19,8 @@ ISSUE_FORMS = sorted(
 REQUIRED_FIELDS = {
     "propose-event.yml": {"title", "kind", "start", "end", "timezone", "summary", "organisers"},
     "propose-case.yml": {"title", "summary", "buyers", "country", "year", "topics"},
+    "propose-resource.yml": {"title", "kind", "published", "summary"},
+    "sign-statement.yml": {"statement", "organisation", "role"},
 }
 
 
@@ -134,3 +136,42 @@ def test_event_form_offers_every_kind_of_event():
 def test_blank_issues_stay_possible():
     config = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
     assert config["blank_issues_enabled"] is True
+
+
+def test_intake_runs_on_a_label_with_least_permissions_and_never_puts_the_body_in_a_script():
+    intake = _workflow("intake.yml")
+    assert intake["on"] == {"issues": {"types": ["labeled"]}}
+    assert intake["permissions"] == {"contents": "read"}
+    job = intake["jobs"]["intake"]
+    assert job["if"] == "github.event.label.name == 'intake'"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert job["env"]["GH_TOKEN"] == "${{ github.token }}"
+    runs = [step.get("run", "") for step in job["steps"]]
+    # The untrusted body and title reach the shell only as environment variables.
+    assert not [r for r in runs if "github.event.issue" in r]
+    body_step = next(step for step in job["steps"] if "BODY" in step.get("env", {}))
+    assert body_step["env"]["BODY"] == "${{ github.event.issue.body }}"
+    assert any("python -m hub intake" in r for r in runs)
+    assert any("gh pr create" in r for r in runs) and any("gh issue comment" in r for r in runs)
+
+
+def test_the_deploy_workflow_lists_placeholders_before_it_builds():
+    steps = [step.get("run", "") for job in _workflow("deploy.yml")["jobs"].values() for step in job["steps"]]
+    assert steps.index("make check") < steps.index("make build")
+
+
+def test_the_pr_check_step_prints_annotations_for_a_broken_record(tmp_path):
+    """What pr.yml's `make check` runs (`python -m hub check`), as GitHub Actions runs it."""
+    import shutil
+    import sys
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "basic" / "data", tmp_path / "data")
+    (tmp_path / "data" / "events" / "broken.yml").write_text(
+        "title: Launch\nkind: launch\nstart: 14 June\nend: 2021-06-14T17:00\ntimezone: Europe/Brussels\n"
+        "online: true\nsummary: 100% new\norganisers: [city-of-malmo]\nadded: 2021-05-01\n", encoding="utf-8")
+    env = dict(os.environ, GITHUB_ACTIONS="true", PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-m", "hub", "check"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "::error file=data/events/broken.yml,line=3::start: expected a datetime like 2021-06-14T16:00, got '14 June'" \
+        in result.stdout.splitlines()
+    assert "data/events/broken.yml:3: start: expected a datetime like 2021-06-14T16:00, got '14 June'" in result.stdout

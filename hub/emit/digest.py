@@ -57,6 +57,7 @@ class _Items:
     def __init__(self, build, since: date, lang: str):
         self.content, self.index, self.config = build.content, build.index, build.config
         self.since, self.lang, self.ui = since, lang, ui_strings(lang)
+        self.view = build.renderer.view(lang, "")
 
     def is_new(self, collection: str, record_id: str) -> bool:
         return self.content[collection][record_id].added >= self.since
@@ -85,20 +86,26 @@ class _Items:
 
     def statement(self, statement_id: str) -> Item:
         statement = self.content["statements"][statement_id]
+        # "4 signatories · 3 supporters", as the statement's page counts them.
+        backing = self.view.backing(statement)
         return Item(self.text(statement.title), self.url("statements", statement_id),
-                    dates.long_date(statement.date, self.lang), self.text(statement.summary))
+                    f"{dates.long_date(statement.date, self.lang)} · {backing}", self.text(statement.summary))
 
     def signatories(self) -> list[Item]:
         """One line per statement: who signed since the date, and when."""
         out = []
         for statement_id in self.index.listing("statements"):
             statement = self.content["statements"][statement_id]
-            signed = sorted((s for s in statement.signatories if s.signed and s.signed >= self.since),
-                            key=lambda s: (s.signed, s.organisation))
-            if signed:
-                names = ", ".join(f"{self.text(self.content['organisations'][s.organisation].name)} "
-                                  f"({dates.long_date(s.signed, self.lang)})" for s in signed)
-                out.append(Item(self.text(statement.title), self.url("statements", statement_id), names))
+            # Those who signed since the date, and those who committed to join since and have not signed yet.
+            joined = sorted([(s.signed, s.organisation, "") for s in statement.signatories
+                             if s.signed and s.signed >= self.since] +
+                            [(s.committed, s.organisation, f"{self.ui['committed']}: ") for s in statement.signatories
+                             if not s.signed and s.committed and s.committed >= self.since])
+            if joined:
+                names = ", ".join(f"{self.text(self.content['organisations'][org].name)} "
+                                  f"({how}{dates.long_date(day, self.lang)})" for day, org, how in joined)
+                out.append(Item(self.text(statement.title), self.url("statements", statement_id),
+                                f"{names} — {self.view.backing(statement)}"))
         return out
 
     def text(self, value) -> str:

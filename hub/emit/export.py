@@ -3,8 +3,8 @@
 Each record is an object with `id` and the model's field names, values as a contributor writes
 them (dates `2021-06-14`, datetimes `2021-06-14T16:00` wall-clock in the record's `timezone`),
 except that every text is `{lang: text}` for the languages it has, so readers need no fallback rule.
-Two derived fields help sites that embed lists: `page` ({lang: absolute URL of the record's page})
-and, for events, `start_utc`/`end_utc`. Fields without a value are left out.
+Derived fields help sites that embed lists: `page` ({lang: absolute URL of the record's page}),
+for events `start_utc`/`end_utc`, for statements `counts` (signatories, supporters, committed). Fields without a value are left out.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 
 from pydantic import BaseModel
 
+from hub.index.signatories import standing
 from hub.model.instants import utc
 from hub.model.records import COLLECTIONS, VOCABULARIES
 from hub.model.shapes import Shape, field_shape
@@ -48,6 +49,11 @@ def record_json(build, collection: str, record_id: str) -> dict:
     record = build.content[collection][record_id]
     out = {"id": record_id, **_model(record)}
     out["page"] = _pages(build.config, f"{collection}/{record_id}/")
+    if collection == "statements":
+        # Who stands behind it, counted as the pages count (hub/index/signatories.py).
+        counts = standing(record)
+        out["counts"] = {"signatories": counts.signatories, "supporters": counts.supporters,
+                         "committed": counts.committed, "commitments_quoted": counts.quoted}
     if collection == "events":
         out["start_utc"] = _utc(record.start, record.timezone)
         out["end_utc"] = _utc(record.end, record.timezone)

@@ -121,7 +121,9 @@ def _scan_attribute_lists(text: str) -> list[tuple[int, str]]:
         pairs = _ATTRIBUTE.findall(block.group(1))
         tag = "<span " + " ".join(f'{name}="{html.escape(value.strip(chr(34) + chr(39)))}"' for name, value in pairs) + ">"
         line = text.count("\n", 0, block.start())
-        found.extend((line, message) for _offset, message in _scan_html(tag))
+        # Name what the contributor wrote, not the tag made up to check it.
+        found.extend((line, message.replace("<span ", "{: ").replace("=...>", "=... }"))
+                     for _offset, message in _scan_html(tag))
     return found
 
 

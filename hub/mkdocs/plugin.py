@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import sys
 from types import SimpleNamespace
 
 from markupsafe import Markup
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from hub.emit import outputs
+from hub.load.placeholders import placeholders
 from hub.mkdocs import prerender
 from hub.render.build import HubBuild, load_build
 from hub.model.errors import DataError
@@ -53,6 +55,10 @@ class HubPlugin(BasePlugin):
             # Worth a look, not a reason to stop: INFO, since `mkdocs build --strict` fails on a WARNING.
             for problem in self.build.content.warnings:
                 log.info(f"warning: {problem}")
+        if self.language == self.build.config.languages[0]:
+            # Printed, not logged: MkDocs' strict mode fails on logged warnings, and a placeholder is not an error.
+            for placeholder in placeholders(root):
+                print(f"WARNING -  {placeholder.warning()}", file=sys.stderr)
         # The hub's name comes from data/site.yml, in the language being built. Material prints it
         # unescaped, and also through `| e`: as Markup it is escaped once, and not again.
         config.site_name = Markup(html.escape(pick(self.build.content.site.name, self.language).text))

@@ -50,3 +50,20 @@ def shown(value, limit: int = 60) -> str:
     if isinstance(value, (dict, list)):
         text = "a mapping" if isinstance(value, dict) else "a list"
     return text if len(text) <= limit else text[: limit - 1] + "…'"
+
+
+def annotation(level: str, path: str, line: int, field: str, message: str) -> str:
+    """A GitHub Actions workflow command, `::error file=<path>,line=<line>::<field>: <message>`.
+
+    GitHub's escaping: in the message %, CR and LF; in a property also ':' and ','.
+    """
+    text = f"{field}: {message}" if field else message
+    return f"::{level} file={_property(path)},line={int(line)}::{_data(text)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

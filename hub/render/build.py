@@ -38,7 +38,8 @@ class HubBuild:
 
     def edit_url(self, source: str) -> str | None:
         """Material writes this into an href unescaped: only an http(s) address, with nothing that ends an attribute."""
-        repo = self.content.site.repository
+        # The renderer's site facts leave out placeholders: no "Edit this page" into a repository that does not exist.
+        repo = self.renderer.site.repository
         if not repo or not repo.lower().startswith(("https://", "http://")):
             return None
         return html.escape(quote(f"{repo.rstrip('/')}/edit/main/{source}", safe="-._~:/?#@!$&+,;=%"))

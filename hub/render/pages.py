@@ -17,10 +17,13 @@ from markupsafe import Markup, escape
 
 from hub.render import dates
 from hub.index.indexes import Index
+from hub.index.signatories import standing
 from hub.load.markdown_safety import render_markdown
+from hub.load.placeholders import placeholders, without_placeholders
 from hub.load.siteconfig import SiteConfig
 from hub.model.records import COLLECTIONS
 from hub.model.shapes import title_field
+from hub.render.actions import propose_event_url, record_actions
 from hub.render.text import markdown_text, pick, translated_in, ui_strings
 
 TEMPLATES = posixpath.join(posixpath.dirname(__file__), "templates")
@@ -39,6 +42,8 @@ class Renderer:
         self.index = index
         self.content = index.content
         self.config = config
+        # The hub's facts as pages show them: a fact marked as a placeholder in data/site.yml is left out.
+        self.site = without_placeholders(self.content.site, placeholders(config.root))
         # auto_reload off: templates do not change during a build, and checking costs a stat per page and item.
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
@@ -156,6 +161,34 @@ class View:
         if shown.fallback and self.lang != "en":
             return Markup(f'<div class="hub-prose" lang="en">{html}</div>')
         return Markup(f'<div class="hub-prose">{html}</div>')
+
+    def actions(self, collection: str, record_id: str):
+        """The page's primary action and those beside it (hub/render/actions.py decides)."""
+        return record_actions(self, collection, record_id)
+
+    def open_action(self, statement_id: str):
+        """A statement's primary action where it is listed, while it is open for signatories (else None)."""
+        if not self.content["statements"][statement_id].open:
+            return None
+        return record_actions(self, "statements", statement_id).primary
+
+    def backing(self, statement) -> str:
+        """'4 signatories · 3 supporters · 7 committed to join': who stands behind a statement."""
+        counts = standing(statement)
+        parts = [self.t(key, count=n) for key, n in (("signatory_count", counts.signatories),
+                 ("supporter_count", counts.supporters), ("committed_count", counts.committed)) if n]
+        return " · ".join(parts) or self.t("no_signatories")
+
+    def quoted(self, statement) -> str:
+        """'3 of 9 commitments quoted' when the record lists only some of them, else ''."""
+        counts = standing(statement)
+        return self.t("commitments_quoted", quoted=counts.quoted, total=counts.total) if counts.partly_quoted else ""
+
+    def calendar_url(self) -> str:
+        return "webcal://" + self.r.config.page_url(self.lang, "calendar.ics").split("://", 1)[1]
+
+    def propose_event_url(self) -> str | None:
+        return propose_event_url(self.r.site.repository)
 
     def untranslated(self, *values) -> bool:
         """True when any main text of the page is shown in English on a non-English page."""

@@ -39,8 +39,11 @@ def _email(value: str | None) -> EmailAddress | None:
 
 
 def site_facts(build, lang: str) -> dict:
-    """Localised name, tagline, contact, funding, privacy text and accessibility facts."""
-    site = build.content.site
+    """Localised name, tagline, contact, funding, privacy text and accessibility facts.
+
+    A fact marked as a placeholder in data/site.yml is None here, so no page shows it.
+    """
+    site = build.renderer.site
     access = site.accessibility
     enforcement = access.enforcement if access else None
     return {
