@@ -62,3 +62,11 @@ bench-large: $(STAMP)
 
 clean:
 	rm -rf site .pytest_cache
+
+# Lighthouse (npm, pinned) with Debian's Chromium on home, a listing, an event and a statement, in
+# English and Swedish, phone and desktop: prints the scores; fails unless accessibility, best practices
+# and SEO are 100 (performance is printed only). Audits the site `make build` wrote.
+.PHONY: audit
+audit: setup chromium
+	@test -f site/index.html || $(VENV)/bin/mkdocs build --strict -q
+	$(PY) tools/audit.py site

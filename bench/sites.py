@@ -3,7 +3,8 @@
 - `hub`: the repository's site files with the generated data/ (what `make build` does);
 - `hub-en`: the same with English alone in the i18n languages list;
 - `plain-nav`: the baseline, plain MkDocs with Material (without the hub's overrides/, which
-  are part of the hub's cost), the search and i18n plugins as configured, over hand-written
+  are part of the hub's cost), Material's search plugin (as the hub had it before Pagefind, and as a
+  hand-made site would) and the i18n plugin as configured, over hand-written
   Markdown pages holding the same text, every page in the navigation;
 - `plain-hubnav`: the same pages with the hub's own navigation (record pages out of the nav).
 
@@ -53,6 +54,12 @@ def plain_projects(hub: Path, nav_dest: Path, hubnav_dest: Path) -> tuple[Path, 
     hubnav = _plain_pages(hub, hubnav_dest)
     config = read_config(hub)
     config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in HUB_PLUGINS]
+    # The hub searches with Pagefind after its build; a plain site has Material's search, configured as
+    # the hub had it (Norwegian is lunr's "no"; i18n's quadratic de-duplication of entries off).
+    config["plugins"].insert(0, {"search": {"lang": ["en", "sv", "da", "fi", "nl", "de", "no"]}})
+    for plugin in config["plugins"]:
+        if _plugin_name(plugin) == "i18n":
+            plugin["i18n"]["reconfigure_search"] = False
     # Material as it comes: the hub's template additions (head tags, footer) are part of its cost.
     config["theme"].pop("custom_dir", None)
     write_config(hubnav, config)

@@ -1,5 +1,4 @@
 """The built fixture site, as a reader sees it in each language."""
-import json
 
 import pytest
 from sitebuild import LANGUAGES, page, prefix
@@ -147,15 +146,6 @@ def test_language_switcher_goes_to_the_same_record(basic_site):
     links = {a["hreflang"]: a["href"] for a in doc.select("a.md-select__link[hreflang]")}
     assert links["en"] == "../../../cases/malmo-phones/"
     assert links["sv"] == "../../../sv/cases/malmo-phones/"
-
-
-def test_search_index_has_pages_in_every_language(basic_site):
-    index = json.loads((basic_site / "search" / "search_index.json").read_text())
-    locations = {d["location"] for d in index["docs"]}
-    for lang in LANGUAGES[1:]:
-        assert f"{lang}/cases/malmo-phones/" in locations
-    titles = {d["title"] for d in index["docs"] if d["location"] == "sv/events/spring-dialogue/"}
-    assert "Marknadsdialog på våren" in titles
 
 
 def test_edit_link_opens_the_yaml_record(basic_site):

@@ -31,6 +31,8 @@ _HUB_PAGE = re.compile(r"(index|(" + "|".join([*COLLECTIONS, "topics"]) + r")/in
 _MACROS = ("home", "listing", "site_fact")
 # A call of one of the hub's macros with at most one quoted argument, and nothing else.
 _HUB_CALL = re.compile(r"\{\{\s*(" + "|".join(_MACROS) + r")\(\s*(\"[a-z_.]*\"|'[a-z_.]*')?\s*\)\s*\}\}")
+# A paragraph shown only when its site fact is known (placeholders are left out): `{% if site_fact("contact") %}`.
+_HUB_CONDITION = re.compile(r"\{%-?\s*(?:if\s+(site_fact)\(\s*(\"[a-z_.]*\"|'[a-z_.]*')\s*\)|else|endif)\s*-?%\}")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#", re.S)
 # What a link or an image needs in Markdown or HTML: pages without any are not rendered to look.
 _LINKISH = re.compile(r"\]\(|\]:|\b(?:href|src)\s*=", re.I)
@@ -107,14 +109,17 @@ def page_problems(rel: str, path: str, existing: set[str] = frozenset()) -> list
                                                             "privacy) run macros: remove this line"))
     elif opts_in:
         for match in _JINJA.finditer(text):
-            call = _HUB_CALL.fullmatch(match.group())
+            call = _HUB_CALL.fullmatch(match.group()) or _HUB_CONDITION.fullmatch(match.group())
             found = match.group() if len(match.group()) <= 60 else match.group()[:59] + "…"
             line = 1 + text.count("\n", 0, match.start())
             if not call:
                 problems.append(Problem(rel, line, "", "this page runs macros, so it may only call the hub's, like "
-                                        f"{{{{ site_fact(\"name\") }}}} or {{{{ listing(\"events\") }}}}, got {found!r}"))
+                                        f"{{{{ site_fact(\"name\") }}}} or {{{{ listing(\"events\") }}}} (and "
+                                        f"{{% if site_fact(\"contact\") %}} … {{% endif %}}), got {found!r}"))
                 continue
             # The build stops at a macro call it cannot answer: check names it first.
+            if call.group(1) is None:  # else / endif
+                continue
             name, argument = call.group(1), (call.group(2) or "")[1:-1]
             known = {"home": [""], "listing": [*COLLECTIONS, "topics"], "site_fact": _site_fact_paths()}[name]
             if argument not in known:

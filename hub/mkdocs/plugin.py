@@ -20,13 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from hub.emit import outputs
+from hub.emit import outputs, search
 from hub.load.placeholders import placeholders
 from hub.mkdocs import prerender
 from hub.render.build import HubBuild, load_build
 from hub.model.errors import DataError
 from hub.render.head import page_head
-from hub.mkdocs.search_dedup import drop_duplicate_translations
 from hub.render.site_facts import site_facts
 from hub.render.text import pick
 
@@ -119,7 +118,19 @@ class HubPlugin(BasePlugin):
         # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
         context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
+        # main.html writes the hreflang links from these, and marks the article for Pagefind (hub/emit/search.py).
+        context["hub_alternates"] = self._alternates(page.url)
+        filters = search.page_filters(self.build, page.meta.get("hub_record"))
+        context["hub_search_attributes"] = search.filter_attributes(filters)
         return context
+
+    def _alternates(self, url: str) -> list[dict]:
+        """The page in every language, as absolute addresses (hreflang wants them; Material writes relative ones)."""
+        config = self.build.config
+        prefix = config.path_prefix(self.language)
+        path = url[len(prefix):] if prefix and url.startswith(prefix) else url
+        # Every page exists in every language: i18n falls back to the default language's text.
+        return [{"lang": lang, "href": config.page_url(lang, path)} for lang in config.languages]
 
     def _site_facts(self) -> dict:
         """site_facts for the language being built, worked out once per pass, not once per page."""
@@ -149,11 +160,7 @@ class HubPlugin(BasePlugin):
         # post_build (priority -100, flag `building`); this runs after it, once, when all are done.
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
-            # A translation's pass: its search entries have just joined i18n's list, which i18n
-            # writes out once all are in; remove repeats of the default language's as they come.
-            if not i18n.config.reconfigure_search:
-                drop_duplicate_translations(i18n.search_entries, i18n.build_languages)
-            return
+            return  # a translation's pass: the default language's post_build writes once all are done
         outputs.write_all(self.build, config.site_dir)
         problems = outputs.check_all(self.build, config.site_dir)
         if problems:

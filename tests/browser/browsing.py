@@ -87,33 +87,23 @@ CONTRAST_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link
                   "resultTypes": ["violations"]}
 
 
-# For the sweep of every page with axe-core: Material's search worker (which indexes the whole site
-# on every page load) and its sitemap look-ups (for the language menu) change nothing axe sees but
-# cost most of the time. Search and requests are tested with them in place elsewhere.
-_QUIET = """
-window.Worker = class extends EventTarget { postMessage() {} terminate() {} };
-const fetchSitemapsToo = window.fetch;
-window.fetch = (url, options) => String(url).endsWith("/sitemap.xml")
-  ? Promise.resolve(new Response("<urlset/>", {headers: {"Content-Type": "application/xml"}}))
-  : fetchSitemapsToo(url, options);
-"""
-
-
 class Reader:
     """A browser context as one reader has it (window size, zone, colour scheme), with its requests."""
 
-    def __init__(self, browser, site_url: str, axe: bool = False, quiet: bool = False, **options):
+    def __init__(self, browser, site_url: str, axe: bool = False, **options):
         self.site_url = site_url
         self.context = browser.new_context(**options)
         if axe:
             self.context.add_init_script(path=str(AXE))
-        if quiet:
-            self.context.add_init_script(_QUIET)
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.failed: list[str] = []  # 'status url' of every response of 400 or more
+        self.console_errors: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
+        self.context.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
 
     @property
     def foreign(self) -> list[str]:
@@ -123,7 +113,7 @@ class Reader:
 
     def open(self, path: str, wait_for_script: bool = True):
         """Load site path `path` ('sv/events/x/'); wait until hub.js has run."""
-        self.requests, self.errors = [], []
+        self.requests, self.errors, self.failed, self.console_errors = [], [], [], []
         self.response = self.page.goto(self.site_url + path, wait_until="domcontentloaded")
         if wait_for_script:
             self.page.evaluate(_READY)

@@ -62,8 +62,8 @@ def reader(browser, site_url):
 
 @pytest.fixture(scope="session")
 def auditor(browser, site_url):
-    """The reader of the axe-core sweep: as `reader`, without the search index being built on every page."""
-    r = Reader(browser, site_url, axe=True, quiet=True, viewport={"width": 1280, "height": 900},
+    """The reader of the axe-core sweep: as `reader`, in a context of its own."""
+    r = Reader(browser, site_url, axe=True, viewport={"width": 1280, "height": 900},
                timezone_id="Europe/Brussels", locale="en-GB", color_scheme="light")
     yield r
     r.close()

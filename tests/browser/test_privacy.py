@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 def test_pages_make_no_request_to_another_host_even_after_loading(reader):
     # The axe sweep checks every page as it loads; here the pages also get time to go idle
-    # (search index, worker, lazy images) before the requests are counted.
+    # (lazy images, Material's look-ups) before the requests are counted.
     for path in ["", "sv/events/autumn-webinar/", "resources/webinar-recording/", "de/cases/"]:
         reader.open(path)
         reader.page.wait_for_load_state("networkidle")

@@ -1,11 +1,11 @@
 /* The hub's small script. The pages work without it; with it:
- * - search returns only pages in the reader's language (MkDocs i18n builds one index for all),
+ * - the search box opens, and loads the search (search.js, Pagefind's index of this language) only then,
  * - "now" is the browser's clock (or HUB_NOW of a reproducible build): events that are over move
  *   to the past, registrations close after their deadline, event times also show in the reader's zone,
  * - listings filter in place, the choice kept in the query string (?topic=&kind=&country=&year=),
  * - recordings load the privacy-enhanced player only when the reader presses play,
  * - the one 404.html shows the language the requested path names.
- * Loaded in <head>, not deferred: the search part must run before Material's bundle.
+ * Loaded in <head>, not deferred: the sitemap part must run before Material's bundle.
  */
 (function () {
   "use strict";
@@ -18,47 +18,26 @@
     facts.lang = languageOfPath(location.pathname, facts.lang_from_path);
   }
 
-  /* ---- Search in the reader's language ------------------------------------------------ */
+  /* ---- Language links without sitemap look-ups ------------------------------------------ */
 
-  // Material starts its search worker and posts it the whole index ({type: 0, data: {docs}}).
-  // Wrapping Worker lets us hand it only this language's documents, so counts, suggestions
-  // and results all stay in one language.
-  var otherPrefixes = facts.languages.filter(function (l) { return l !== DEFAULT; })
-    .map(function (l) { return l + "/"; });
+  // Material's bundle fetches "sitemap.xml" beside every <link rel="alternate"> of the page (the
+  // hreflang alternates and the feeds: /sv/events/x/sitemap.xml, ...), to keep a reader who
+  // switches language on the same page. The build already wrote that page's address into each
+  // language link (mkdocs-static-i18n's alternates), so those look-ups only cost 404s. They are
+  // answered here, without a request, with an empty sitemap: Material then leaves the links as they are.
+  // (Relies on Material 9.8's bundle using XMLHttpRequest for them; tests/browser/test_search.py's no-404 test fails if not.)
+  var EMPTY_SITEMAP = "data:application/xml," +
+    encodeURIComponent('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>');
+  var openRequest = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    if (/\/sitemap\.xml$/.test(String(url).split(/[?#]/)[0])) args[1] = EMPTY_SITEMAP;
+    return openRequest.apply(this, args);
+  };
 
-  function isDefaultLanguage(location) {
-    return !otherPrefixes.some(function (p) { return location.indexOf(p) === 0; });
-  }
-
-  function documentsInLanguage(docs, lang) {
-    if (lang === DEFAULT) return docs.filter(function (d) { return isDefaultLanguage(d.location); });
-    var own = docs.filter(function (d) { return d.location.indexOf(lang + "/") === 0; });
-    // mkdocs-static-i18n drops entries identical to the default language's; keep them, under this language's path.
-    var have = new Set(own.map(function (d) { return d.location; }));
-    docs.forEach(function (d) {
-      var here = lang + "/" + d.location;
-      if (isDefaultLanguage(d.location) && !have.has(here)) own.push(Object.assign({}, d, { location: here }));
-    });
-    return own;
-  }
-
-  if (window.Worker) {
-    var NativeWorker = window.Worker;
-    var ScopedWorker = function (url, options) {
-      var worker = new NativeWorker(url, options);
-      var post = worker.postMessage.bind(worker);
-      worker.postMessage = function (message, transfer) {
-        if (message && message.type === 0 && message.data && Array.isArray(message.data.docs)) {
-          var data = Object.assign({}, message.data, { docs: documentsInLanguage(message.data.docs, facts.lang) });
-          message = Object.assign({}, message, { data: data });
-        }
-        return transfer === undefined ? post(message) : post(message, transfer);
-      };
-      return worker;
-    };
-    ScopedWorker.prototype = NativeWorker.prototype;
-    window.Worker = ScopedWorker;
-  }
+  // Before the first paint: hub.css then shows what needs this script (the search button, the listing
+  // filters) in place of what stands in for it, so nothing moves when start() runs.
+  document.documentElement.classList.add("hub-js");
 
   function languageOfPath(path, base) {
     var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
@@ -289,6 +268,66 @@
     });
   }
 
+  /* ---- Search: opened here, loaded only when the reader starts searching ---------------- */
+
+  function isTyping(element) {
+    return element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+  }
+
+  function setUpSearch(root) {
+    var open = root.querySelector(".hub-search__open");
+    var dialog = root.querySelector(".hub-search__dialog");
+    var input = root.querySelector(".hub-search__input");
+    var loaded = null;
+    function load() {
+      if (!loaded) {
+        var script = new URL("assets/javascripts/search.js", new URL(facts.base, location.href)).href;
+        loaded = import(script).then(function (search) { search.attach(root, facts); }, function (error) {
+          loaded = null;
+          root.querySelector(".hub-search__status").textContent = JSON.parse(
+            root.querySelector(".hub-search__text").textContent).failed;
+          throw error;
+        });
+      }
+      return loaded;
+    }
+    function show() {
+      dialog.hidden = false;
+      open.setAttribute("aria-expanded", "true");
+      input.focus();
+      input.select();
+      load();
+    }
+    function hide(returnFocus) {
+      if (dialog.hidden) return;
+      dialog.hidden = true;
+      open.setAttribute("aria-expanded", "false");
+      if (returnFocus) open.focus();
+    }
+    open.addEventListener("click", function () { if (dialog.hidden) show(); else hide(true); });
+    root.querySelector(".hub-search__close").addEventListener("click", function () { hide(true); });
+    input.addEventListener("focus", load);
+    input.addEventListener("input", load);
+    // Capture, so Material's own shortcuts (p, n, ...) do not also act on these keys.
+    window.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "Escape" && !dialog.hidden) {
+        event.preventDefault();
+        hide(true);
+      } else if ((event.key === "/" || event.key === "s") && !isTyping(event.target)) {
+        event.preventDefault();
+        event.stopPropagation();
+        show();
+      }
+    }, true);
+    document.addEventListener("click", function (event) {
+      if (!root.contains(event.target)) hide(false);
+    });
+    root.addEventListener("focusout", function (event) {
+      if (event.relatedTarget && !root.contains(event.relatedTarget)) hide(false);
+    });
+  }
+
   /* ---- The one 404 page ----------------------------------------------------------------- */
 
   function showNotFoundLanguage() {
@@ -322,6 +361,7 @@
     showReadersTime();
     document.querySelectorAll(".hub-filter[data-filter-for]").forEach(setUpFilter);
     document.querySelectorAll(".hub-player[data-video]").forEach(setUpPlayer);
+    document.querySelectorAll("[data-hub-search]").forEach(setUpSearch);
     markHeaderLanguage();
     document.documentElement.setAttribute("data-hub-ready", "");
   }

@@ -1,0 +1,88 @@
+"""hub/emit/search.py: Pagefind's index of the built site, per language, of the articles only."""
+import json
+
+import pytest
+from sitebuild import LANGUAGES, page
+
+from hub.emit import search
+
+pytestmark = pytest.mark.usefixtures("basic_site")
+
+
+def test_material_search_index_is_gone_and_pagefind_has_one_index_per_language(basic_site):
+    assert not (basic_site / "search" / "search_index.json").exists()
+    entry = json.loads((basic_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == set(LANGUAGES)
+    counts = {lang: facts["page_count"] for lang, facts in entry["languages"].items()}
+    # Every language has every page (translated or shown in English), and nothing else is indexed.
+    assert len(set(counts.values())) == 1, counts
+    pages = [p for p in basic_site.rglob("index.html")
+             if p.parent.name != "old-spring-dialogue" and "pagefind" not in p.parts]
+    assert counts["en"] * len(LANGUAGES) == len(pages)
+
+
+def test_only_the_article_is_indexed_with_its_collection_and_time(basic_site):
+    doc = page(basic_site, "sv/events/spring-dialogue/")
+    body = doc.select("[data-pagefind-body]")
+    assert len(body) == 1 and body[0].find_parent("article") is not None
+    assert body[0]["data-pagefind-filter"] == "collection[data-collection], when[data-when]"
+    assert (body[0]["data-collection"], body[0]["data-when"]) == ("event", "past")  # HUB_NOW=2021-06-01
+    assert page(basic_site, "events/autumn-webinar/").select_one("[data-pagefind-body]")["data-when"] == "upcoming"
+    assert page(basic_site, "fi/cases/malmo-phones/").select_one("[data-pagefind-body]")["data-collection"] == "case"
+    # Listings and hand-written pages are searched, without a collection.
+    listing = page(basic_site, "events/").select_one("[data-pagefind-body]")
+    assert listing is not None and not listing.has_attr("data-pagefind-filter")
+
+
+@pytest.mark.parametrize("path", ["404.html", "events/old-spring-dialogue/index.html"])
+def test_pages_that_are_not_content_are_not_indexed(basic_site, path):
+    assert not page(basic_site, path).select("[data-pagefind-body]")
+
+
+def test_untranslated_notice_is_left_out_of_the_index():
+    assert ".hub-notice" in search.IGNORED
+
+
+def test_the_search_box_is_in_the_header_in_the_pages_language(basic_site):
+    doc = page(basic_site, "sv/events/")
+    box = doc.select_one(".md-header [data-hub-search]")
+    dialog = box.select_one("[role=dialog]")
+    assert dialog["aria-label"] == "Sök på kunskapsnavet"
+    assert box.select_one("label[for=hub-search-input]").get_text(strip=True) == "Sök på kunskapsnavet"
+    text = json.loads(box.select_one(".hub-search__text").string)
+    assert text["none"] == "Inga träffar för ”{query}”." and text["kind"]["event"] == "Evenemang"
+    # Without script: a link to the listings, in the same language.
+    assert box.select_one("a.hub-search__fallback")["href"] == "../topics/"
+    assert not doc.select("[data-md-component=search]")  # Material's search is not there
+
+
+def test_page_filters_follow_the_build_time():
+    class Build:
+        class index:
+            @staticmethod
+            def is_past(event):
+                return event == "old"
+        content = {"events": {"a": "old", "b": "new"}}
+
+    assert search.page_filters(Build, "events/a") == {"collection": "event", "when": "past"}
+    assert search.page_filters(Build, "events/b") == {"collection": "event", "when": "upcoming"}
+    assert search.page_filters(Build, "organisations/x") == {"collection": "organisation"}
+    assert search.page_filters(Build, None) == {}
+    assert search.filter_attributes({}) == {}
+
+
+def test_hreflang_alternates_are_absolute_and_name_the_same_page(basic_site):
+    doc = page(basic_site, "fi/cases/malmo-phones/")
+    links = {link["hreflang"]: link["href"] for link in doc.select("head link[rel=alternate][hreflang]")}
+    assert links["en"] == "http://127.0.0.1:8000/cases/malmo-phones/"
+    assert links["sv"] == "http://127.0.0.1:8000/sv/cases/malmo-phones/"
+    assert set(links) == set(LANGUAGES)
+
+
+def test_record_pages_name_the_toc_control_and_carry_a_table_of_contents_for_phones(basic_site):
+    doc = page(basic_site, "sv/events/spring-dialogue/")
+    for label in doc.select("label[for]"):
+        assert doc.find(id=label["for"]) is not None, label
+    toc = doc.select_one("article details.hub-toc")
+    assert toc.summary.get_text(strip=True) == "Innehållsförteckning"
+    assert toc.select("a[href^='#']")
