@@ -31,11 +31,17 @@ chromium:
 setup: $(STAMP) node_modules/.installed
 
 # Served at the root, with absolute links (feeds, calendars, canonical) to this local copy.
+# Only the languages in LANGS are built on each save (English alone unless told: LANGS=en,sv or
+# LANGS=all), so an edit shows in about a second (hub/mkdocs/preview.py).
+LANGS ?= en
 serve: $(STAMP)
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/} $(VENV)/bin/mkdocs serve --livereload
+	@echo "Previewing: $(LANGS) (the default language is always built). Others: LANGS=en,sv make serve, or LANGS=all."
+	HUB_LANGS=$(LANGS) SITE_URL=$${SITE_URL:-http://127.0.0.1:8000/} $(VENV)/bin/mkdocs serve --livereload
 
+# `mkdocs build --strict` on every core: the languages in parallel processes (JOBS=N to choose;
+# JOBS=1 is plain `mkdocs build --strict`, which also works on its own). hub/mkdocs/parallel.py.
 build: $(STAMP)
-	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m hub.mkdocs.parallel$(if $(JOBS), --jobs $(JOBS))
 
 check: $(STAMP)
 	$(PY) -m hub check

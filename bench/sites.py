@@ -49,6 +49,18 @@ def english_only(dest: Path, data: Path) -> Path:
     return project
 
 
+def without_search(dest: Path, data: Path) -> Path:
+    """The hub without Material's search plugin (mkdocs.yml's `search` entry removed), to show its cost."""
+    project = prepare_project(dest, data)
+    config = read_config(project)
+    config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) != "search"]
+    for feature in ("search.suggest", "search.highlight"):
+        if feature in config["theme"].get("features", []):
+            config["theme"]["features"].remove(feature)
+    write_config(project, config)
+    return project
+
+
 def plain_projects(hub: Path, nav_dest: Path, hubnav_dest: Path) -> tuple[Path, Path]:
     """Write the hand-written baseline twice: every page in the nav, and the hub's nav."""
     hubnav = _plain_pages(hub, hubnav_dest)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -53,6 +54,26 @@ def shared_build(base: Path, name: str, **kwargs) -> Path:
             build(project, **kwargs)
             done.write_text("ok")
     return folder / "project" / "site"
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, to compare two builds: Pagefind's index as what it holds.
+
+    Pagefind writes its chunks in hash-map order, so two runs over the same pages give other
+    bytes and names; what it indexed (languages and pages each) is compared instead, and the
+    pages themselves byte for byte.
+    """
+    out = {}
+    for path in sorted(site.rglob("*")):
+        name = str(path.relative_to(site))
+        if not path.is_file() or name.startswith("pagefind/") and name != "pagefind/pagefind-entry.json":
+            continue
+        data = path.read_bytes()
+        if name == "pagefind/pagefind-entry.json":
+            entry = json.loads(data)
+            data = json.dumps({lang: index["page_count"] for lang, index in sorted(entry["languages"].items())}).encode()
+        out[name] = data
+    return out
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

@@ -1,4 +1,5 @@
 """The benchmark's generator (bench/generate.py) writes records the loader accepts; no timings here."""
+import os
 import sys
 
 import pytest
@@ -39,3 +40,46 @@ def test_english_only_variant_is_valid_for_an_english_site(tmp_path):
     generate(tmp_path / "data", 40, languages=["en"])
     content = load_content(str(tmp_path), ["en"])
     assert all(isinstance(r.title, str) for r in content["events"].values())
+
+
+# -- bench/run.py's bookkeeping (no timings: what it computes from given numbers) --
+
+import run as bench_run  # noqa: E402
+import sites as bench_sites  # noqa: E402
+
+
+def test_idle_time_is_load_then_the_longer_of_the_slowest_worker_and_the_shared_work_then_the_join():
+    times = {"load": 2.0, "write_all": 4.0, "workers": [10.0, 6.0], "join_and_check": 1.0}
+    assert bench_run.idle_time(times, 2) == 2.0 + 10.0 + 1.0  # (10 + 6 + 4) / 2 = 10: the slowest worker
+    assert bench_run.idle_time(times, 1) == 2.0 + 20.0 + 1.0  # one core does it all
+
+
+def test_tree_memory_counts_the_children_of_the_build(tmp_path):
+    import subprocess
+
+    child = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time; "
+                              "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']); "
+                              "print(p.pid, flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        grandchild = int(child.stdout.readline())
+        tree = bench_run._tree(child.pid)
+        assert child.pid in tree and grandchild in tree
+        assert bench_run._pss_kb(grandchild) > 0
+    finally:
+        for pid in bench_run._tree(child.pid)[::-1]:
+            os.kill(pid, 9)
+        child.wait()
+
+
+def test_hub_builds_run_the_parallel_command_and_one_process_for_a1(tmp_path):
+    assert bench_run.command("a", tmp_path, 2)[1:4] == ["-m", "hub.mkdocs.parallel", "-q"]
+    assert bench_run.command("a", tmp_path, 2)[4:6] == ["--jobs", "2"]
+    assert bench_run.command("a1", tmp_path, 2)[4:6] == ["--jobs", "1"]
+    assert bench_run.command(bench_run.BP, tmp_path, 2)[1:4] == ["-m", "mkdocs", "build"]
+
+
+def test_without_search_drops_the_search_plugin_only(tmp_path):
+    generate(tmp_path / "data", 10)
+    project = bench_sites.without_search(tmp_path / "hub-ns", tmp_path / "data")
+    names = [bench_sites._plugin_name(p) for p in bench_sites.read_config(project)["plugins"]]
+    assert "search" not in names and {"i18n", "macros", "hub"} <= set(names)

@@ -8,7 +8,7 @@ import feedparser
 from icalendar import Calendar
 from lxml import html as lxml_html
 
-from hub.render.head import CARD, og_locale
+from hub.render.head import CARD, og_locale, page_title, shortened
 from hub.render.jsonld import script
 from sitebuild import FIXTURES, LANGUAGES, build, page, prepare_project
 
@@ -56,8 +56,9 @@ def test_every_page_has_link_preview_tags_and_one_canonical(basic_site):
         assert sorted(_meta(doc, "og:locale:alternate")) == sorted(v for k, v in OG_LOCALES.items() if k != lang)
         assert _meta(doc, "og:image") == [SITE + CARD] == _meta(doc, "twitter:image"), path
         assert _meta(doc, "twitter:card") == ["summary_large_image"]
-        hreflangs = doc.xpath("//link[@rel='alternate'][@hreflang]/@hreflang")
-        assert sorted(hreflangs) == sorted(LANGUAGES), path  # each language once, no duplicates
+        hreflangs = doc.xpath("//head/link[@rel='alternate'][@hreflang]/@hreflang")
+        assert sorted(hreflangs) == sorted(LANGUAGES + ["x-default"]), path  # each language once, no duplicates
+        assert all(h.startswith(SITE) for h in doc.xpath("//head/link[@rel='alternate'][@hreflang]/@href")), path
         count += 1
     assert count > 7 * 20
     assert (basic_site / CARD).is_file()
@@ -156,3 +157,68 @@ def test_absolute_urls_keep_a_project_path(tmp_path):
     assert all(e["page"]["en"].startswith(base + "events/") for e in events)
     moved = page(site, "sv/events/old-spring-dialogue/")
     assert moved.select_one('link[rel="canonical"]')["href"] == base + "sv/events/spring-dialogue/"
+
+
+def _sitemap(site: Path) -> dict[str, dict[str, str]]:
+    """Each page's address in the sitemap -> {hreflang: href} of its alternates."""
+    from lxml import etree
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = etree.parse(str(site / "sitemap.xml")).getroot()
+    return {url.findtext("s:loc", namespaces=ns): {link.get("hreflang"): link.get("href")
+                                                   for link in url.findall("x:link", ns)}
+            for url in root.findall("s:url", ns)}
+
+
+def test_head_alternates_are_absolute_with_x_default_and_agree_with_the_sitemap(basic_site):
+    sitemap = _sitemap(basic_site)
+    assert all(links.get("x-default") == links["en"] for links in sitemap.values())
+    compared = 0
+    for path, doc in _pages(basic_site):
+        canonical = doc.xpath("//link[@rel='canonical']/@href")[0]
+        head = {link.get("hreflang"): link.get("href") for link in doc.xpath("//head/link[@rel='alternate'][@hreflang]")}
+        assert canonical in sitemap, f"{path}: {canonical} is not in the sitemap"
+        assert head == sitemap[canonical], path
+        assert head[doc.get("lang")] == canonical, path
+        compared += 1
+    assert compared == len(sitemap)  # every page of the sitemap, and nothing else
+
+
+def test_the_title_names_the_site_once(basic_site):
+    for path, doc in _pages(basic_site):
+        title = doc.findtext(".//title")
+        site = _meta(doc, "og:site_name")[0]
+        assert title.count(site) == 1, (path, title)
+    assert page(basic_site, "sv/").title.string == "Testnavet"
+    assert page(basic_site, "sv/events/").title.string.endswith(" - Testnavet")
+
+
+def test_page_titles():
+    assert page_title("Circular and Fair ICT Hub", "Circular and Fair ICT Hub") == "Circular and Fair ICT Hub"
+    assert page_title("", "Hub") == page_title(None, "Hub") == "Hub"
+    assert page_title("Events", "Hub") == "Events - Hub"
+    assert page_title("Events - Hub", "Hub") == "Events - Hub"
+
+
+def test_descriptions_end_at_a_word_with_an_ellipsis_when_cut():
+    text = "Six Nordic public buyers in dialogue with resellers, suppliers and other stakeholders"
+    assert shortened(text, 200) == text
+    assert shortened(text, 30) == "Six Nordic public buyers in…"
+    assert shortened(text, 28) == "Six Nordic public buyers in…"  # the cut falls just after a word
+    assert shortened(text, 58) == "Six Nordic public buyers in dialogue with resellers…"  # no comma before the ellipsis
+    assert all(len(shortened(text, n)) <= n for n in range(12, 90))
+    assert shortened("  spread\n over   lines  ", 200) == "spread over lines"
+
+
+def test_long_record_descriptions_are_cut_in_every_preview(tmp_path):
+    summary = " ".join(["Buyers meet suppliers on circular and fair smartphones."] * 8)
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    record = project / "data" / "events" / "winter-workshop.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("summary: A past workshop.", f"summary: {summary}"),
+                      encoding="utf-8")
+    site = build(project)
+    doc = lxml_html.fromstring((site / "events" / "winter-workshop" / "index.html").read_bytes())
+    values = [_meta(doc, key)[0] for key in ("description", "og:description", "twitter:description")]
+    assert len(set(values)) == 1
+    kept = values[0][:-1]
+    assert values[0].endswith("…") and len(values[0]) <= 200
+    assert summary.startswith(kept) and summary[len(kept)] == " "  # whole words only

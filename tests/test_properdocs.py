@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import FIXTURE_NOW
+from sitebuild import FIXTURE_NOW, site_files
 
 # An engine names itself in Material's <meta name="generator"> (where the theme writes one); nothing else may differ.
 _GENERATOR = re.compile(rb'\s*<meta name="generator" content="[^"]*">')
@@ -16,12 +16,10 @@ _GENERATOR = re.compile(rb'\s*<meta name="generator" content="[^"]*">')
 
 def _files(site: Path) -> dict[str, bytes]:
     out = {}
-    for path in sorted(site.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = gzip.decompress(data)  # the archive's own timestamp is not content
-            out[str(path.relative_to(site))] = _GENERATOR.sub(b"", data)
+    for name, data in site_files(site).items():
+        if name.endswith(".gz"):
+            data = gzip.decompress(data)  # the archive's own timestamp is not content
+        out[name] = _GENERATOR.sub(b"", data)
     return out
 
 

@@ -31,17 +31,20 @@ def test_listings_link_every_record(basic_site, lang, collection):
     assert set(RECORDS[collection]) <= links
 
 
-def test_translated_title_and_no_notice_when_translated(basic_site):
+def test_translated_title_and_no_notice_where_translated(basic_site):
     doc = page(basic_site, "sv/events/spring-dialogue/")
     assert doc.select_one("article h1").get_text(strip=True) == "Marknadsdialog på våren"
-    assert doc.select_one(".hub-notice") is None
+    # Only its agenda has an item in English ("Welcome"): the one notice sits there.
+    assert [n.get_text(strip=True) for n in doc.select(".hub-notice")] == ["Programmet finns ännu inte på svenska."]
+    assert doc.select_one(".hub-notice").find_next("table")["class"] == ["hub-agenda"]
     assert "Dialogen" in doc.select_one(".hub-prose").get_text()
 
 
-def test_missing_translation_falls_back_to_english_with_notice(basic_site):
+def test_missing_translation_falls_back_to_english_with_notices_at_each_part(basic_site):
     doc = page(basic_site, "sv/events/autumn-webinar/")
-    notice = doc.select_one(".hub-notice")
-    assert notice is not None and "inte" in notice.get_text()  # Swedish notice text
+    notices = [n.get_text(strip=True) for n in doc.select(".hub-notice")]
+    assert notices == ["Den här titeln finns ännu inte på svenska.", "Den här sammanfattningen finns ännu inte på svenska."]
+    assert all(n["lang"] == "sv" and n.has_attr("data-pagefind-ignore") for n in doc.select(".hub-notice"))
     summary = doc.select_one(".hub-summary span[lang=en]")
     assert summary is not None and "laptops" in summary.get_text()
 

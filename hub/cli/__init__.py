@@ -1,4 +1,4 @@
-"""Command line: `python -m hub check|new|status|digest|schemas|intake`. Each command is `main(args) -> int`."""
+"""Command line: `python -m hub check|new|status|digest|schemas|intake|translations`. Each command is `main(args) -> int`."""
 from __future__ import annotations
 
 import argparse
@@ -9,10 +9,10 @@ from hub.model.errors import DataError, annotation
 from hub.load.content import load_content
 from hub.load.placeholders import SITE_FILE, placeholders
 from hub.load.siteconfig import read_site_config
-from hub.cli import digest, intake, new, schemas, status
+from hub.cli import digest, intake, new, schemas, status, translations
 
 # The commands besides `check`: each module's `register(subparsers)` adds one and sets its `run`.
-COMMANDS = (new.register, status.register, digest.register, schemas.register, intake.register)
+COMMANDS = (new.register, status.register, digest.register, schemas.register, intake.register, translations.register)
 
 
 def main(argv: list[str] | None = None, root: str | None = None) -> int:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from hub.render import dates
 from hub.render.build import load_build
 from hub.model.errors import DataError
+from hub.model.instants import first_day
 from hub.emit.names import country_name, event_place
 from hub.load.siteconfig import read_site_config
 from hub.render.text import pick, ui_strings
@@ -97,13 +98,15 @@ class _Items:
         for statement_id in self.index.listing("statements"):
             statement = self.content["statements"][statement_id]
             # Those who signed since the date, and those who committed to join since and have not signed yet.
-            joined = sorted([(s.signed, s.organisation, "") for s in statement.signatories
-                             if s.signed and s.signed >= self.since] +
-                            [(s.committed, s.organisation, f"{self.ui['committed']}: ") for s in statement.signatories
-                             if not s.signed and s.committed and s.committed >= self.since])
+            # `committed` may be a month ("2021-04"): it counts from its first day and is shown as written.
+            joined = sorted([(s.signed, s.organisation, "", dates.long_date(s.signed, self.lang))
+                             for s in statement.signatories if s.signed and s.signed >= self.since] +
+                            [(first_day(s.committed), s.organisation, f"{self.ui['committed']}: ",
+                              dates.year_month(s.committed, self.lang)) for s in statement.signatories
+                             if not s.signed and s.committed and first_day(s.committed) >= self.since])
             if joined:
-                names = ", ".join(f"{self.text(self.content['organisations'][org].name)} "
-                                  f"({how}{dates.long_date(day, self.lang)})" for day, org, how in joined)
+                names = ", ".join(f"{self.text(self.content['organisations'][org].name)} ({how}{when})"
+                                  for _day, org, how, when in joined)
                 out.append(Item(self.text(statement.title), self.url("statements", statement_id),
                                 f"{names} — {self.view.backing(statement)}"))
         return out

@@ -1,20 +1,29 @@
-"""Files written beside the pages once every language is built: calendars, feeds, export, redirects, search.
+"""Files written beside the pages once every language is built: calendars, feeds, export, redirects;
+then, over the finished pages, the sitemap's x-default and the search index.
 
 Each writer is `write(build, site_dir)`; each check `check(build, site_dir) -> [message]` runs
 after them, and any message fails the build (nothing lost, head tags complete).
 """
 from __future__ import annotations
 
-from hub.emit import completeness, export, feed, ics, redirects, search
+from hub.emit import completeness, export, feed, ics, redirects, search, sitemap
 from hub.render import head
 
-# search last: it indexes the pages as they are, after every other writer.
-WRITERS = (ics.write, feed.write, export.write, redirects.write, search.write)
+WRITERS = (ics.write, feed.write, export.write, redirects.write)
+# These read the finished tree (the sitemap mkdocs-static-i18n wrote, every page's HTML): they run
+# after every language's pages are in place, search last so that it indexes them as they are.
+FINISHERS = (sitemap.write, search.write)
 CHECKS = (head.check, completeness.check)
 
 
 def write_all(build, site_dir: str) -> None:
     for write in WRITERS:
+        write(build, site_dir)
+
+
+def finish(build, site_dir: str) -> None:
+    """Once the whole tree is written: what reads the pages themselves."""
+    for write in FINISHERS:
         write(build, site_dir)
 
 

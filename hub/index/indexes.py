@@ -42,9 +42,14 @@ class Index:
         local_today = self.now.astimezone(ZoneInfo(event.timezone)).date()
         return local_today > reg.deadline or self.is_past(event)
 
-    def listing(self, collection: str) -> list[str]:
+    def listing(self, collection: str, by_name=None) -> list[str]:
+        """A listing's order: newest first (organisations by name); `by_name(id)`, a sort key of the
+        record's name in the reader's language, orders records of the same year (render decides it)."""
         records = self.content[collection]
-        return sorted(records, key=lambda i: _listing_key(collection, records[i], i))
+        if by_name is None:
+            return sorted(records, key=lambda i: _listing_key(collection, records[i], i))
+        dated = collection in ("cases", "statements", "resources")
+        return sorted(records, key=lambda i: (_listing_key(collection, records[i], i)[0] if dated else (), by_name(i), i))
 
     def open_statements(self) -> list[str]:
         return [i for i in self.listing("statements") if self.content["statements"][i].open]

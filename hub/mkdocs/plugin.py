@@ -22,12 +22,12 @@ from mkdocs.structure.files import File, Files
 
 from hub.emit import outputs, search
 from hub.load.placeholders import placeholders
-from hub.mkdocs import prerender
+from hub.mkdocs import prerender, preview, template_cache
 from hub.render.build import HubBuild, load_build
 from hub.model.errors import DataError
-from hub.render.head import page_head
+from hub.render.head import page_head, page_meta
 from hub.render.site_facts import site_facts
-from hub.render.text import pick
+from hub.render.text import pick, ui_strings
 
 log = get_plugin_logger(__name__)
 
@@ -58,6 +58,16 @@ class HubPlugin(BasePlugin):
             # Printed, not logged: MkDocs' strict mode fails on logged warnings, and a placeholder is not an error.
             for placeholder in placeholders(root):
                 print(f"WARNING -  {placeholder.warning()}", file=sys.stderr)
+        if os.environ.get(preview.ENV):
+            # `LANGS=en,sv make serve`: only the previewed languages, for a fast edit loop (preview.py).
+            try:
+                self.build = preview.narrow(self.build)
+            except ValueError as err:
+                raise PluginError(str(err)) from None
+            if i18n is not None:
+                preview.narrow_i18n(i18n, self.build.config.languages)
+        # Its templates too are compiled once per process, not once per reload of data/ under serve.
+        self.build.renderer.env.bytecode_cache = template_cache.CACHE
         # The hub's name comes from data/site.yml, in the language being built. Material prints it
         # unescaped, and also through `| e`: as Markup it is escaped once, and not again.
         config.site_name = Markup(html.escape(pick(self.build.content.site.name, self.language).text))
@@ -89,6 +99,19 @@ class HubPlugin(BasePlugin):
             i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
         return files
 
+    def on_env(self, env, config, files):
+        # Theme templates compiled once per process, not once per language pass (template_cache.py).
+        env.bytecode_cache = template_cache.CACHE
+        return env
+
+    def on_nav(self, nav, config, files):
+        # The home page's tab and drawer entry say "Home" in the reader's language, not the site's
+        # whole name (which the header shows beside it): the tabs must fit at 1280 px in every language.
+        home = next((item for item in nav.items if getattr(item, "is_page", False) and item.file.src_uri == "index.md"), None)
+        if home is not None:
+            home.title = ui_strings(self.language)["nav_home"]
+        return nav
+
     def on_page_markdown(self, markdown, page, config, files):
         # "Edit this page" opens the YAML record (or the Markdown page), never a generated file.
         source = getattr(page.file, "hub_source", None) or f"docs/{page.file.src_uri}"
@@ -108,13 +131,25 @@ class HubPlugin(BasePlugin):
         blocks = getattr(page, "hub_blocks", None)
         return prerender.join(html, blocks) if blocks else html
 
+    def on_post_page(self, output, page, config):
+        # The page is written: let its text go. mkdocs-static-i18n keeps every pass's pages to the end
+        # (for the sitemap, which reads only their addresses and dates), so without this a build holds
+        # the text of every page in every language; MkDocs' anchor check after the pages reads neither.
+        # (Empty, not None: Page.title reads None as "not read yet" and would return no title.)
+        page.content = page.markdown = ""
+        return output
+
     def on_page_context(self, context, page, config, nav):
         # Record titles reach Material escaped (see Renderer.front_matter); head.py escapes for itself.
         title, description = page.title, page.meta.get("description")
+        if page.file.src_uri == "index.md":
+            title = None  # a home page's <title> is the site's name alone
         if page.meta.get("hub_record"):
             title, description = html.unescape(title), html.unescape(description or "")
         context["hub_head"] = page_head(self.build, self.language, page.url, page.meta.get("hub_record"),
                                         title, description)
+        # <title>, description and hreflang links in place of Material's (overrides/main.html).
+        context["hub_meta"] = page_meta(self.build, self.language, page.url, html.unescape(title or ""), description)
         # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
         context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
@@ -141,16 +176,22 @@ class HubPlugin(BasePlugin):
         return facts
 
     def on_template_context(self, context, template_name, config):
-        # GitHub Pages serves the one /404.html for every language: it carries them all, hub.js picks one.
+        # 404.html has no page: its footer and hub.js need the facts of the language being built.
         if template_name == "404.html":
-            context["hub_sites"] = {lang: site_facts(self.build, lang) for lang in self.build.config.languages}
-            context["hub_site"] = context["hub_sites"][self.build.config.languages[0]]
+            context["hub_site"] = site_facts(self.build, self.language)
+            context["hub_not_found"] = True
         return context
 
     def on_post_template(self, output, template_name, config):
-        # Each language pass renders 404.html to the same place; keep the default language's
-        # (built first), whose navigation is in the language the page starts in. MkDocs skips empty output.
+        # Each language pass renders 404.html, whole (header, tabs, search, text) in its language.
+        # GitHub Pages serves only the root one, the default language's; the others go to
+        # <lang>/404.html, where hub.js on the root one sends a reader whose address names that
+        # language. MkDocs writes nothing for empty output.
         if template_name == "404.html" and self.language != self.build.config.languages[0]:
+            folder = os.path.join(config.site_dir, self.language)
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, "404.html"), "w", encoding="utf-8") as handle:
+                handle.write(output)
             return ""
         return output
 
@@ -162,6 +203,7 @@ class HubPlugin(BasePlugin):
         if i18n is not None and getattr(i18n, "building", False):
             return  # a translation's pass: the default language's post_build writes once all are done
         outputs.write_all(self.build, config.site_dir)
+        outputs.finish(self.build, config.site_dir)
         problems = outputs.check_all(self.build, config.site_dir)
         if problems:
             raise PluginError("the build lost records:\n" + "\n".join(problems))

@@ -1,7 +1,7 @@
 """Instants of the content model: wall-clock times in IANA zones, and the build's "now"."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 
@@ -20,3 +20,9 @@ def now_from_env(value: str | None) -> datetime:
         return datetime.now(timezone.utc)
     moment = datetime.fromisoformat(value)
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def first_day(partial: str) -> date:
+    """The first day a `published` or `committed` value (YYYY, YYYY-MM or YYYY-MM-DD) can mean."""
+    parts = [int(p) for p in partial.split("-")] + [1, 1]
+    return date(*parts[:3])

@@ -1,7 +1,10 @@
-"""Tags for a page's <head>: link previews, feed and calendar links, structured data.
+"""Tags for a page's <head>: title, description, hreflang alternates, link previews, feed and
+calendar links, structured data.
 
-Material already writes `<link rel="canonical">` and the `hreflang` alternates (from
-mkdocs-static-i18n), so they are not repeated here; tests/test_head.py checks there is one of each.
+Material writes `<link rel="canonical">`; overrides/main.html replaces its `<title>`, its
+description (English `site_description` on every page) and its relative hreflang links with the
+ones made here: the site's name once in the title, descriptions cut at a word, alternates
+absolute with `x-default`, as in the sitemap (tests/test_head.py compares them page by page).
 """
 from __future__ import annotations
 
@@ -15,6 +18,9 @@ from hub.render.dates import babel_locale
 from hub.render.jsonld import script, structured_data
 from hub.render.text import pick, ui_strings
 
+# Descriptions longer than this are cut at a word: what search results and previews show in full.
+DESCRIPTION_LIMIT = 200
+
 # The default link-preview card, shipped in docs/ (tools/make_card.py draws it from card.svg).
 CARD = "assets/images/card.png"
 CARD_SIZE = (1200, 630)
@@ -27,7 +33,7 @@ def page_head(build, lang: str, url: str, record: str | None, title: str, descri
     site = pick(content.site.name, lang).text
     tagline = pick(content.site.tagline, lang)
     title = title or site
-    description = description or (tagline.text if tagline else title)
+    description = shortened(description or (tagline.text if tagline else title))
     image = config.site_url + CARD
     tags = [
         _meta("og:type", "article" if record else "website"),
@@ -62,6 +68,48 @@ def page_head(build, lang: str, url: str, record: str | None, title: str, descri
         if data:
             tags.append(script(data))
     return "\n".join(tags)
+
+
+def page_meta(build, lang: str, url: str, title: str | None, description: str | None) -> dict[str, str]:
+    """What overrides/main.html puts in place of Material's own: <title>, description, hreflang links (HTML)."""
+    site = pick(build.content.site.name, lang).text
+    tagline = pick(build.content.site.tagline, lang)
+    description = shortened(description or (tagline.text if tagline else site))
+    # The one 404.html answers for every address: it is no page of the site in any language.
+    links = "" if url.endswith("404.html") else alternate_links(build.config, url)
+    return {"title": str(escape(page_title(title, site))), "description": str(escape(description)), "alternates": links}
+
+
+def page_title(title: str | None, site: str) -> str:
+    """The <title>: the page's title, then the site's name, which is never said twice."""
+    title = " ".join((title or "").split())
+    if not title or title.casefold() == site.casefold() or title.casefold().endswith(f" - {site}".casefold()):
+        return title or site
+    return f"{title} - {site}"
+
+
+def shortened(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """`text` on one line; past `limit` characters, cut after the last whole word, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]  # room for the ellipsis
+    if text[limit - 1] != " " and " " in cut:  # the cut falls inside a word: leave that word out
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.–—-") + "…"
+
+
+def alternates(config, url: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of the page at site path `url` in every language, and `x-default`:
+    the default language's page, for readers of any other language."""
+    first, _, rest = (url or "").lstrip("/").partition("/")
+    path = rest if first in config.languages[1:] else (url or "").lstrip("/")
+    links = [(lang, config.page_url(lang, path)) for lang in config.languages]
+    return links + [("x-default", config.page_url(config.languages[0], path))]
+
+
+def alternate_links(config, url: str) -> str:
+    return "\n".join(f'<link rel="alternate" hreflang="{lang}" href="{escape(href)}">' for lang, href in alternates(config, url))
 
 
 @lru_cache(maxsize=None)

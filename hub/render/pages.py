@@ -16,6 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from hub.render import dates
+from hub.render.collation import collated, sort_key
+from hub.render.filters import filter_facets
+from hub.render.head import shortened
 from hub.index.indexes import Index
 from hub.index.signatories import standing
 from hub.load.markdown_safety import render_markdown
@@ -100,7 +103,7 @@ class Renderer:
             return self.title(collection, record_id, lang)
         record = self.content[collection][record_id]
         summary = pick(getattr(record, "summary", None) or getattr(record, "description", None), lang)
-        return " ".join(summary.text.split())[:300] if summary else self.title(collection, record_id, lang)
+        return shortened(summary.text) if summary else self.title(collection, record_id, lang)
 
     def front_matter(self, collection: str, record_id: str, lang: str) -> str:
         # Material prints page titles and descriptions into HTML unescaped (<title>, <h1>,
@@ -202,9 +205,26 @@ class View:
         return self.url(page_path(collection, record_id))
 
     def name(self, collection: str, record_id: str) -> Markup:
+        return self.text(self._name_value(collection, record_id))
+
+    def by_name(self, collection: str, items, attribute: str | None = None) -> list:
+        """Ids (or objects naming one by `attribute`) in the alphabetical order of their names here (ICU)."""
+        def name(item):
+            record_id = getattr(item, attribute) if attribute else item
+            return self.plain(self._name_value(collection, record_id))
+        return collated(list(items), self.lang, name)
+
+    def _name_value(self, collection: str, record_id: str):
         if collection == "topics":
-            return self.text(self.content.topics[record_id])
-        return self.text(getattr(self.content[collection][record_id], title_field(COLLECTIONS[collection])))
+            return self.content.topics[record_id]
+        return getattr(self.content[collection][record_id], title_field(COLLECTIONS[collection]))
+
+    def listing(self, collection: str) -> list[str]:
+        """The listing's ids: newest first, then (and organisations only) by name in the reader's language."""
+        return self.r.index.listing(collection, lambda i: sort_key(self.plain(self._name_value(collection, i)), self.lang))
+
+    def filter_facets(self, collection: str, ids) -> dict:
+        return filter_facets(self, collection, list(ids))
 
     def item(self, collection: str, record_id: str) -> Markup:
         """A record's list item (`_parts.md`), rendered once per language and folder of pages.
@@ -260,7 +280,7 @@ class View:
         return name[:1].upper() + name[1:]
 
     def languages(self, codes) -> str:
-        return ", ".join(self.language(code) for code in codes)
+        return ", ".join(self.language(code) for code in codes)  # as written: the first is the main language
 
     def number(self, value) -> str:
         from babel.numbers import format_decimal

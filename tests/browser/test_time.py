@@ -105,3 +105,25 @@ def test_event_times_also_in_the_readers_zone(new_reader):
 def test_no_second_time_when_the_reader_shares_the_events_clock(reader):
     page = reader.open("events/autumn-webinar/")  # Oslo event, reader in Brussels: same wall clock
     assert page.locator(".hub-localtime").count() == 0
+
+
+@pytest.mark.parametrize("lang,event_zone,reader_zone", [
+    ("fi", "UTC+1", "UTC+2"),  # Finnish has no zone abbreviations: offsets on both, never "+0200" or "GMT+2"
+    ("de", "MEZ", "OEZ"),
+    ("en", "CET", "EET"),
+])
+def test_the_readers_time_uses_the_pages_zone_notation(new_reader, lang, event_zone, reader_zone):
+    reader = new_reader(timezone_id="Europe/Helsinki")
+    prefix = "" if lang == "en" else f"{lang}/"
+    page = reader.open(f"{prefix}events/autumn-webinar/")  # 31 October 2021, after the clocks went back
+    assert page.locator("time.hub-when").inner_text().endswith(event_zone)
+    local = page.locator(".hub-localtime").inner_text()
+    assert local.endswith(reader_zone) and "11:00" in local and "12:00" in local, local
+    assert "GMT" not in local and not re.search(r"[+-]\d{4}", local)
+
+
+def test_the_readers_time_across_a_clock_change_names_each_ends_zone(new_reader):
+    reader = new_reader(timezone_id="Europe/Helsinki")
+    page = reader.open("events/spring-dialogue/")  # 28 March 2021 09:00–12:30 Stockholm, clocks went forward at 03:00 Helsinki
+    assert page.locator("time.hub-when").inner_text() == "28 March 2021, 09:00–12:30 CEST"
+    assert page.locator(".hub-localtime").inner_text() == "Your time: 28 March 2021, 10:00–13:30 EEST"

@@ -4,7 +4,7 @@
  *   to the past, registrations close after their deadline, event times also show in the reader's zone,
  * - listings filter in place, the choice kept in the query string (?topic=&kind=&country=&year=),
  * - recordings load the privacy-enhanced player only when the reader presses play,
- * - the one 404.html shows the language the requested path names.
+ * - a missing address gets the 404 page of the language its path names.
  * Loaded in <head>, not deferred: the sitemap part must run before Material's bundle.
  */
 (function () {
@@ -14,9 +14,7 @@
   var facts = factsTag ? JSON.parse(factsTag.textContent) : null;
   if (!facts) return;
   var DEFAULT = facts.languages[0];
-  if (facts.lang_from_path !== null && facts.lang_from_path !== undefined) {
-    facts.lang = languageOfPath(location.pathname, facts.lang_from_path);
-  }
+  if (facts.not_found && notFoundInAnotherLanguage(facts.not_found)) return;
 
   /* ---- Language links without sitemap look-ups ------------------------------------------ */
 
@@ -38,6 +36,27 @@
   // Before the first paint: hub.css then shows what needs this script (the search button, the listing
   // filters) in place of what stands in for it, so nothing moves when start() runs.
   document.documentElement.classList.add("hub-js");
+
+  /* ---- The 404 page in the language of the address ------------------------------------ */
+
+  // GitHub Pages answers every missing address with the root 404.html, the default language's.
+  // Each language has its own, whole (header, tabs, search, text): go there, before anything is
+  // drawn, and put the address asked for back in the address bar. Without script: the root page.
+  function notFoundInAnotherLanguage(base) {
+    var from = /^#hub-from=(.+)$/.exec(location.hash);
+    if (from) {
+      history.replaceState(history.state, "", decodeURIComponent(from[1]));
+      return false;
+    }
+    var wanted = languageOfPath(location.pathname, base);
+    if (wanted === facts.lang) return false;
+    var page = base + (wanted === DEFAULT ? "" : wanted + "/") + "404.html";
+    document.documentElement.style.visibility = "hidden";
+    // Should that page not come, show this one after all.
+    setTimeout(function () { document.documentElement.style.visibility = ""; }, 3000);
+    location.replace(page + "#hub-from=" + encodeURIComponent(location.pathname + location.search + location.hash));
+    return true;
+  }
 
   function languageOfPath(path, base) {
     var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
@@ -137,6 +156,46 @@
     });
   }
 
+  // The zone in the pages' notation (hub/render/dates.py zone_name): the language's abbreviation
+  // where it has one (CEST, MESZ), else the offset as "UTC+2", never "GMT+2" or "+0200".
+  function zoneName(zone, date) {
+    var part = new Intl.DateTimeFormat(facts.locale, { timeZone: zone, timeZoneName: "short" })
+      .formatToParts(date).filter(function (p) { return p.type === "timeZoneName"; })[0];
+    var name = part ? part.value : "";
+    if (/^[A-Z]{2,5}$/.test(name) && !/^(GMT|UTC)$/.test(name)) return name;
+    var minutes = Math.round((Date.parse(wallClockIso(zone, date) + "Z") - Math.floor(date.getTime() / 60000) * 60000) / 60000);
+    if (!minutes) return name === "GMT" ? "GMT" : "UTC";
+    var sign = minutes > 0 ? "+" : "-";
+    minutes = Math.abs(minutes);
+    var rest = minutes % 60;
+    return "UTC" + sign + Math.floor(minutes / 60) + (rest ? ":" + (rest < 10 ? "0" : "") + rest : "");
+  }
+
+  // "2021-06-14T16:00" on the wall clock of a zone (to work out its offset at that moment).
+  function wallClockIso(zone, date) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    }).formatToParts(date).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
+  }
+
+  // The reader's time as the pages write the event's: "25 November 2020, 10:00–17:30 EET", across
+  // days both dates, across a clock change each end's own zone.
+  function readersWhen(zone, start, end) {
+    var day = new Intl.DateTimeFormat(facts.locale, { timeZone: zone, day: "numeric", month: "long", year: "numeric" });
+    // 24-hour "HH:mm" in every language, as the pages write it (Babel's pattern; Intl would write 11.00 in Finnish).
+    var clock = { format: function (date) { return wallClockIso(zone, date).slice(11); } };
+    var startZone = zoneName(zone, start), endZone = zoneName(zone, end);
+    var sameDay = wallClockIso(zone, start).slice(0, 10) === wallClockIso(zone, end).slice(0, 10);
+    if (sameDay && startZone === endZone) {
+      return day.format(start) + ", " + clock.format(start) + "–" + clock.format(end) + " " + endZone;
+    }
+    if (sameDay) return day.format(start) + ", " + clock.format(start) + " " + startZone + " – " + clock.format(end) + " " + endZone;
+    return day.format(start) + ", " + clock.format(start) + (startZone !== endZone ? " " + startZone : "") +
+      " – " + day.format(end) + ", " + clock.format(end) + " " + endZone;
+  }
+
   function showReadersTime() {
     var reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!reader) return;
@@ -146,14 +205,9 @@
       var end = new Date(el.getAttribute("data-end"));
       if (isNaN(start) || isNaN(end)) return;
       if (wallClock(zone, start) === wallClock(reader, start) && wallClock(zone, end) === wallClock(reader, end)) return;
-      var format = new Intl.DateTimeFormat(facts.locale, {
-        timeZone: reader, day: "numeric", month: "long", year: "numeric",
-        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
-      });
-      var text = format.formatRange ? format.formatRange(start, end) : format.format(start) + " – " + format.format(end);
       var note = document.createElement("span");
       note.className = "hub-localtime";
-      note.textContent = facts.your_time.replace("{when}", text);
+      note.textContent = facts.your_time.replace("{when}", readersWhen(reader, start, end));
       el.after(note);
     });
   }
@@ -355,7 +409,6 @@
 
   function start() {
     var at = now();
-    showNotFoundLanguage();
     moveFinishedEvents(at);
     updateEventPage(at);
     showReadersTime();

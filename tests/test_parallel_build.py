@@ -1,0 +1,139 @@
+"""The parallel build (hub/mkdocs/parallel.py) writes the same site as one process, file for file.
+
+Also the failures it must keep (a warning in any language, invalid data, a lost record) and what
+it relies on in mkdocs-static-i18n, so that an upgrade that changes it fails here by name.
+"""
+from __future__ import annotations
+
+import inspect
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitebuild import FIXTURE_NOW, FIXTURES, LANGUAGES, prefix, prepare_project, site_files
+
+from hub.mkdocs import parallel
+
+
+def run(project: Path, jobs: int, site: str = "site") -> subprocess.CompletedProcess:
+    env = dict(os.environ, HUB_NOW=FIXTURE_NOW, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "hub.mkdocs.parallel", "--jobs", str(jobs), "-d", site],
+                          cwd=project, env=env, capture_output=True, text=True)
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return site_files(site)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """The basic fixture built with one process, two and three."""
+    project = prepare_project(tmp_path_factory.mktemp("parallel") / "project", FIXTURES / "basic" / "data")
+    sites = {}
+    for jobs in (1, 2, 3):
+        result = run(project, jobs, f"site-{jobs}")
+        assert result.returncode == 0, result.stderr
+        sites[jobs] = project / f"site-{jobs}"
+    return sites
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_tree_is_byte_identical_to_one_process(builds, jobs):
+    one, many = tree(builds[1]), tree(builds[jobs])
+    assert sorted(set(one) ^ set(many)) == [], "files only in one of the two builds"
+    differ = [name for name in one if one[name] != many[name]]
+    assert differ == [], f"files that differ between JOBS=1 and JOBS={jobs}"
+    assert len(one) > 200  # the whole site: pages in seven languages, assets, calendars, feeds, export
+
+
+def test_sitemap_lists_every_language_once(builds):
+    text = (builds[2] / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        assert f"<loc>http://127.0.0.1:8000/{prefix(lang)}events/spring-dialogue/</loc>" in text
+    assert text.count("<urlset") == 1 and text.count("</urlset>") == 1
+    assert text.count("<loc>http://127.0.0.1:8000/sv/events/spring-dialogue/</loc>") == 1
+
+
+def test_a_warning_in_one_language_fails_the_build_and_is_shown(tmp_path):
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    # A broken link in the German privacy page only: MkDocs warns in the `de` pass alone.
+    (project / "docs" / "privacy.de.md").write_text("# Datenschutz\n\n[kaputt](missing-page.md)\n", encoding="utf-8")
+    result = run(project, 2)
+    assert result.returncode == 1
+    assert "missing-page.md" in result.stderr
+    assert "Aborted" in result.stderr
+    assert not (project / "site" / "de").exists()
+
+
+def test_invalid_data_fails_before_any_worker_with_the_contributors_message(tmp_path):
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    event = project / "data" / "events" / "spring-dialogue.yml"
+    event.write_text(re.sub(r"(?m)^start: .*$", "start: 14 June", event.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run(project, 2)
+    assert result.returncode == 1
+    assert "invalid records in data/" in result.stderr
+    assert "data/events/spring-dialogue.yml:" in result.stderr and "start:" in result.stderr
+    assert "processes" not in result.stderr  # no worker was started
+
+
+def test_a_lost_record_still_fails_the_parallel_build(tmp_path, monkeypatch):
+    """outputs.check_all runs over the joined tree: a page missing from it is reported."""
+    from hub.emit import outputs
+
+    real = outputs.check_all
+
+    def check_without_one_page(build, site_dir):
+        os.remove(os.path.join(site_dir, "sv", "events", "spring-dialogue", "index.html"))
+        return real(build, site_dir)
+
+    monkeypatch.setattr(outputs, "check_all", check_without_one_page)
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("HUB_NOW", FIXTURE_NOW)
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    assert parallel.main(["--jobs", "2", "-q", "-d", str(project / "site")]) == 1
+
+
+def test_groups_are_contiguous_and_balanced():
+    assert parallel.groups(LANGUAGES, 2) == [["en", "sv", "nb", "da"], ["fi", "nl", "de"]]
+    assert parallel.groups(LANGUAGES, 3) == [["en", "sv", "nb"], ["da", "fi"], ["nl", "de"]]
+    assert parallel.groups(LANGUAGES, 99) == [[lang] for lang in LANGUAGES]
+    assert parallel.groups(["en"], 4) == [["en"]]
+
+
+def test_jobs_from_the_environment(monkeypatch):
+    monkeypatch.setenv("JOBS", "3")
+    assert parallel.jobs_wanted() == 3
+    monkeypatch.delenv("JOBS")
+    assert parallel.jobs_wanted() == (os.cpu_count() or 1)
+    monkeypatch.setenv("JOBS", "two")
+    with pytest.raises(SystemExit, match="JOBS: expected a whole number"):
+        parallel.jobs_wanted()
+
+
+def test_join_sitemaps_keeps_header_order_and_closing():
+    head, tail = '<?xml version="1.0"?>\n<urlset>', "\n</urlset>"
+    one = head + "\n    <url>a</url>\n    <url>b</url>" + tail
+    two = head + "\n    <url>c</url>" + tail
+    assert parallel.join_sitemaps([one, two]) == head + "\n    <url>a</url>\n    <url>b</url>\n    <url>c</url>" + tail
+
+
+# -- what the parallel build relies on in mkdocs-static-i18n (see hub/mkdocs/parallel.py) --
+
+def test_i18n_plugin_still_has_the_seams_the_parallel_build_uses():
+    from mkdocs_static_i18n.plugin import I18n
+
+    plugin = I18n()
+    for attribute in ("building", "current_language", "i18n_files_per_language"):
+        assert hasattr(plugin, attribute), f"mkdocs-static-i18n no longer has `{attribute}`: see hub/mkdocs/parallel.py"
+    post_build = inspect.getsource(I18n.on_post_build)
+    assert "if self.building:\n            return" in post_build, \
+        "i18n's on_post_build no longer returns early while `building`: workers would build every language"
+    assert "utils.clean_directory = lambda x: x" in post_build, \
+        "i18n no longer keeps the site folder between its passes the way parallel.py copies"
+    config = inspect.getsource(I18n.on_config)
+    assert "if self.current_language is None" in config, \
+        "i18n's on_config no longer keeps a `current_language` set before the build"
