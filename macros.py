@@ -24,6 +24,7 @@ def define_env(env):
 
     @env.macro
     def site_fact(path: str) -> str:
-        """A fact from data/site.yml in the page's language, e.g. site_fact("accessibility.contact")."""
+        """A fact from data/site.yml in the page's language, e.g. site_fact("accessibility.contact"),
+        as text only: no HTML or Markdown in it takes effect (site_facts.as_html)."""
         build, lang = hub()
         return as_html(lookup(site_facts(build, lang), path))

@@ -1,5 +1,5 @@
 // Read .ics files with Mozilla's ical.js (the parser behind Thunderbird) and print, as JSON,
-// {file: [{uid, start, end, status, summary}]} with start/end as UTC instants.
+// {file: [{uid, start, end, status, summary, sequence, lastModified, dtstamp}]} with times as UTC instants.
 // Usage: node tests/ical_read.js a.ics b.ics ...
 // Like Thunderbird, zones come only from the file's own VTIMEZONEs: a TZID the file does not
 // define is an error here, not a silent fall-back to floating time.
@@ -21,6 +21,7 @@ for (const file of process.argv.slice(2)) {
         throw new Error(`${file}: ${event.uid}: TZID ${tzid} has no VTIMEZONE in the file`);
       }
     }
+    const stamp = (time) => (time ? instant(time) : null);
     const instant = (time) => time.toJSDate().toISOString().replace(".000Z", "Z");
     return {
       uid: event.uid,
@@ -28,6 +29,9 @@ for (const file of process.argv.slice(2)) {
       end: instant(event.endDate),
       status: vevent.getFirstPropertyValue("status"),
       summary: event.summary,
+      sequence: event.sequence,
+      lastModified: stamp(vevent.getFirstPropertyValue("last-modified")),
+      dtstamp: stamp(vevent.getFirstPropertyValue("dtstamp")),
     };
   });
 }

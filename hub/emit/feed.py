@@ -1,8 +1,12 @@
 """Atom feeds (written with feedgen): the newest records of all collections, and of each topic.
 
 `feed.xml` and `<lang>/feed.xml`, `topics/<id>.xml` and `<lang>/topics/<id>.xml`: entries are
-ordered by the record's `added` date, titled and linked in the feed's language. Dates come from
-the records, never from the clock, so an unchanged hub gives an unchanged feed.
+ordered by the record's `added` date, titled and linked in the feed's language. Each entry's
+`updated` is the record's last real change, from git history (hub/load/history.py; else its
+`updated` or `added` day), so readers learn of a changed record and two entries share the
+instant only when they changed in the same commit. Dates never come from the clock, so an
+unchanged hub gives an unchanged feed; entry ids come from a record's first id, so a rename
+does not show the item again.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from feedgen.feed import FeedGenerator
 
 from hub.model.records import COLLECTIONS
 from hub.render.dates import event_when
+from hub.emit.ics import first_id
 from hub.emit.names import event_place, host, site_name
 from hub.render.text import pick, ui_strings
 
@@ -53,8 +58,8 @@ def feed(build, lang: str, items: list[tuple[str, str]], path: str, page: str, t
     fg.link(href=config.page_url(lang, path), rel="self", type="application/atom+xml")
     fg.link(href=config.page_url(lang, page), rel="alternate", type="text/html")
     fg.language(lang)
-    # An empty feed is as old as the build; otherwise as new as its newest record.
-    fg.updated(_midnight(content[items[0][0]][items[0][1]].added) if items else build.index.now)
+    # An empty feed is as old as the build; otherwise as new as its latest change.
+    fg.updated(max(_changed(build, c, i) for c, i in items) if items else build.index.now)
     for collection, record_id in items:
         _entry(fg.add_entry(order="append"), build, lang, collection, record_id)
     return fg
@@ -73,16 +78,21 @@ def _entry(entry, build, lang: str, collection: str, record_id: str) -> None:
             title = f"{ui['status_' + record.status]}: {title}"
         when = event_when(record.start, record.end, record.timezone, lang)
         summary = f"{when} · {event_place(record, lang)}\n\n{summary}"
-    entry.id(f"tag:{host(config.site_url)},{record.added.isoformat()}:{config.path_prefix(lang)}{path}")
+    first = f"{collection}/{first_id(record, record_id)}/"
+    entry.id(f"tag:{host(config.site_url)},{record.added.isoformat()}:{config.path_prefix(lang)}{first}")
     entry.title(title)
     entry.link(href=config.page_url(lang, path), rel="alternate", type="text/html")
     entry.summary(summary, type="text")
     entry.published(added)
-    entry.updated(added)
+    entry.updated(_changed(build, collection, record_id))
     entry.category(term=collection, label=ui[collection])
     for topic_id in record.topics:
         entry.category(term=topic_id, label=pick(content.topics[topic_id], lang).text,
                        scheme=config.page_url(lang, "topics/"))
+
+
+def _changed(build, collection: str, record_id: str) -> datetime:
+    return build.history.last_change(collection, build.content[collection][record_id], record_id)
 
 
 def _midnight(day) -> datetime:

@@ -4,11 +4,16 @@ Written in every language (`calendar.ics`, `sv/calendar.ics`, `sv/topics/<id>.ic
 `sv/events/<id>.ics`); titles and links follow the language, the UID of an event does not,
 so a reader who switches language keeps one copy of each event. Times carry their IANA zone
 with a VTIMEZONE built from the zone database, so clients get the right instant across DST.
+
+Updates reach subscribers as RFC 5545 asks: `SEQUENCE` counts the changes to the event's time,
+place or status and `LAST-MODIFIED` is its last change, both from git history
+(hub/load/history.py); `DTSTAMP` is when the file was written (the build's "now"). A renamed
+event keeps the UID of its first id, and its former ids' `events/<old-id>.ics` keep serving it.
 """
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -42,6 +47,9 @@ def write(build, site_dir: str) -> None:
                  f"{site} – {pick(topic, lang).text}", f"topics/{topic_id}/")
         for event_id in in_order:
             save(f"events/{event_id}.ics", [event_id], pick(events[event_id].title, lang).text, f"events/{event_id}/")
+            for old_id in events[event_id].aliases:
+                # A former id's address keeps serving the event: a subscriber's client asks for it by name.
+                save(f"events/{old_id}.ics", [event_id], pick(events[event_id].title, lang).text, f"events/{event_id}/")
 
 
 def calendar_ics(build, lang: str, event_ids: list[str], name: str, url: str, vevents: dict[str, bytes]) -> bytes:
@@ -87,9 +95,11 @@ def event_component(build, event_id: str, lang: str) -> Event:
         title = f"{ui['status_' + event.status]}: {title}"
     summary = pick(event.summary, lang).text
     vevent = Event()
-    vevent.add("uid", event_uid(event_id, build.config.site_url))
-    # The date the record was added, not the build time: output stays the same between builds.
-    vevent.add("dtstamp", datetime.combine(event.added, time(), timezone.utc))
+    vevent.add("uid", event_uid(first_id(event, event_id), build.config.site_url))
+    # RFC 5545: in a published calendar DTSTAMP is when the file was made; HUB_NOW fixes it.
+    vevent.add("dtstamp", build.index.now.astimezone(timezone.utc))
+    vevent.add("last-modified", build.history.last_change("events", event, event_id))
+    vevent.add("sequence", build.history.of("events", event_id).sequence)
     vevent.add("dtstart", aware(event.start, event.timezone))
     vevent.add("dtend", aware(event.end, event.timezone))
     vevent.add("summary", title)
@@ -108,8 +118,14 @@ def event_component(build, event_id: str, lang: str) -> Event:
 
 
 def event_uid(event_id: str, site_url: str) -> str:
-    """The same in every language and every build: `<event-id>@<host of site_url>`."""
+    """The same in every language and every build: `<first event id>@<host of site_url>`."""
     return f"{event_id}@{host(site_url)}"
+
+
+def first_id(record, record_id: str) -> str:
+    """The id a record was published under first: its first alias (the original), else its id."""
+    return record.aliases[0] if record.aliases else record_id
+
 
 
 @lru_cache(maxsize=None)

@@ -3,6 +3,8 @@
 `<lang prefix><collection>/<alias>/index.html` in every language sends the reader on to
 `<collection>/<id>/` with a meta refresh (no script needed) and a visible link for anyone whose
 browser does not follow it; `rel=canonical` tells search engines where the page lives now.
+A calendar client cannot follow a page's redirect: ics.py writes a former id's
+`events/<old-id>.ics` itself, the same calendar as the current id's.
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ import os
 import sys
 from types import SimpleNamespace
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -67,8 +68,9 @@ class HubPlugin(BasePlugin):
                 preview.narrow_i18n(i18n, self.build.config.languages)
         # Its templates too are compiled once per process, not once per reload of data/ under serve.
         self.build.renderer.env.bytecode_cache = template_cache.CACHE
-        # The hub's name comes from data/site.yml, in the language being built.
-        config.site_name = html.escape(pick(self.build.content.site.name, self.language).text)
+        # The hub's name comes from data/site.yml, in the language being built. Material prints it
+        # unescaped, and also through `| e`: as Markup it is escaped once, and not again.
+        config.site_name = Markup(html.escape(pick(self.build.content.site.name, self.language).text))
         return config
 
     @event_priority(-200)

@@ -46,6 +46,8 @@ class Record(Strict):
     aliases: _list(Id) = Field([], description="Former ids of this record; their old URLs redirect here.")
     source: Optional[Url] = Field(None, description="The original announcement or page this record was written from.")
     contact: Optional[Contact] = Field(None, description="Who to ask; shown as the action where there is no link for it.")
+    updated: Optional[Date] = Field(None, description="The day the record last changed in substance, when git history "
+                                    "cannot tell (calendars' LAST-MODIFIED, feeds' updated).")
 
 
 # ---- nested objects: only the fields that identify them are required ----

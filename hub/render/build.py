@@ -1,12 +1,16 @@
 """One build's worth of state: config, content, index and renderer, made once and reused."""
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import quote
 
 from hub.model.instants import now_from_env
 from hub.index.indexes import Index, build_index
 from hub.load.content import Content, load_content
+from hub.load.history import History, read_history
 from hub.model.records import COLLECTIONS
 from hub.render.pages import Renderer
 from hub.load.siteconfig import SiteConfig, read_site_config
@@ -27,10 +31,18 @@ class HubBuild:
         for topic_id in self.content.topics:
             yield "topics", topic_id
 
+    @cached_property
+    def history(self) -> History:
+        """The records' git history (for calendars' SEQUENCE and feeds' `updated`), read once, when first asked."""
+        return read_history(self.config.root, self.content, self.index.now)
+
     def edit_url(self, source: str) -> str | None:
+        """Material writes this into an href unescaped: only an http(s) address, with nothing that ends an attribute."""
         # The renderer's site facts leave out placeholders: no "Edit this page" into a repository that does not exist.
         repo = self.renderer.site.repository
-        return f"{repo.rstrip('/')}/edit/main/{source}" if repo else None
+        if not repo or not repo.lower().startswith(("https://", "http://")):
+            return None
+        return html.escape(quote(f"{repo.rstrip('/')}/edit/main/{source}", safe="-._~:/?#@!$&+,;=%"))
 
 
 _cache: dict[tuple, HubBuild] = {}

@@ -27,7 +27,7 @@ from hub.load.siteconfig import SiteConfig
 from hub.model.records import COLLECTIONS
 from hub.model.shapes import title_field
 from hub.render.actions import propose_event_url, record_actions
-from hub.render.text import pick, translated_in, ui_strings
+from hub.render.text import markdown_text, pick, translated_in, ui_strings
 
 TEMPLATES = posixpath.join(posixpath.dirname(__file__), "templates")
 
@@ -142,6 +142,15 @@ class View:
         if shown.fallback and self.lang != "en":
             return Markup(f'<span lang="en">{escape(shown.text)}</span>')
         return escape(shown.text)
+
+    def heading(self, value) -> Markup:
+        """A text for a Markdown heading: as `text`, and with no Markdown syntax (attr_list, links)."""
+        shown = pick(value, self.lang)
+        if shown is None:
+            return Markup("")
+        if shown.fallback and self.lang != "en":
+            return Markup(f'<span lang="en">{markdown_text(shown.text)}</span>')
+        return markdown_text(shown.text)
 
     def plain(self, value) -> str:
         shown = pick(value, self.lang)

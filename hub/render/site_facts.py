@@ -1,14 +1,41 @@
 """The hub's own facts (data/site.yml) as one page in one language shows them: footer, statements, 404.
 
 Theme templates and the accessibility and privacy pages read these; they never see the model.
-Text fields come as `Localised`, so a template can mark an English fallback with `lang="en"`.
+Text fields come as `Localised`, so a template can mark an English fallback with `lang="en"`;
+addresses as `WebAddress` or `EmailAddress`, so `as_html` knows how to make each one inert.
+Everything here is what a contributor wrote: theme templates escape it (`| e`), pages take it
+through `as_html`, which leaves neither HTML nor Markdown in it.
 """
 from __future__ import annotations
 
-from markupsafe import escape
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
 
 from hub.render import dates
-from hub.render.text import Localised, pick, ui_strings
+from hub.render.text import Localised, markdown_text, pick, ui_strings
+
+# Characters an address may keep as they are: RFC 3986's, less those that end a Markdown link
+# or an HTML attribute, or start Markdown syntax (`(`, `)`, `'`, `*`, `[`, `]`): they are %-encoded.
+_ADDRESS_SAFE = "-._~:/?#@!$&+,;=%"
+_WEB = re.compile(r"^https?://", re.IGNORECASE)
+
+
+class WebAddress(str):
+    """An http(s) address from data/site.yml."""
+
+
+class EmailAddress(str):
+    """An e-mail address from data/site.yml (a page writes `mailto:` before it)."""
+
+
+def _web(value: str | None) -> WebAddress | None:
+    return WebAddress(value) if value else None
+
+
+def _email(value: str | None) -> EmailAddress | None:
+    return EmailAddress(value) if value else None
 
 
 def site_facts(build, lang: str) -> dict:
@@ -26,14 +53,14 @@ def site_facts(build, lang: str) -> dict:
         "locale": dates.babel_locale(lang).replace("_", "-"),  # for the browser's Intl: en-GB, as the pages
         "name": pick(site.name, lang),
         "tagline": pick(site.tagline, lang),
-        "contact": site.contact,
+        "contact": _email(site.contact),
         "funding": pick(site.funding, lang),
         "privacy": pick(site.privacy, lang),
-        "repository": site.repository,
+        "repository": _web(site.repository),
         "accessibility": {
-            "contact": (access.contact if access else None) or site.contact,
+            "contact": _email((access.contact if access else None) or site.contact),
             "enforcement": {"name": pick(enforcement.name, lang) if enforcement else None,
-                            "url": enforcement.url if enforcement else None},
+                            "url": _web(enforcement.url) if enforcement else None},
             "reviewed": dates.long_date(access.reviewed, lang) if access and access.reviewed else None,
             "reviewed_iso": access.reviewed.isoformat() if access and access.reviewed else None,
         },
@@ -54,9 +81,25 @@ def site_fact(facts: dict, path: str):
 
 
 def as_html(value) -> str:
-    """A fact for a Markdown page: fallback text marked with its language, missing as empty."""
+    """A fact for a Markdown page, as text and nothing else: no HTML, no Markdown syntax, no
+    other scheme than http(s) in a web address. A fallback text is marked with its language;
+    a missing fact is empty."""
     if value is None:
         return ""
+    if isinstance(value, WebAddress):
+        return address(value) if _WEB.match(value) else ""
+    if isinstance(value, EmailAddress):
+        # No `:` either: whatever the address holds, it stays in the mailto: the page puts before it.
+        return quote(str(value), safe=_ADDRESS_SAFE.replace(":", ""))
     if isinstance(value, Localised):
-        return f'<span lang="{value.lang}">{escape(value.text)}</span>' if value.fallback else str(escape(value.text))
-    return str(escape(value))
+        text = markdown_text(value.text)
+        if not value.fallback:
+            return text
+        # One span per paragraph: a span cannot hold Markdown's paragraph break.
+        return Markup("\n\n".join(f'<span lang="{value.lang}">{p}</span>' for p in text.split("\n\n")))
+    return markdown_text(str(value))
+
+
+def address(value: str) -> str:
+    """An address that can stand in a Markdown link or an HTML attribute as it is."""
+    return quote(value, safe=_ADDRESS_SAFE)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
+from markupsafe import Markup
 
 LOCALES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "locales")
 DEFAULT = "en"
@@ -32,6 +34,29 @@ def pick(value, lang: str) -> Localised | None:
     if lang in value:
         return Localised(value[lang], lang, False)
     return Localised(value[DEFAULT], DEFAULT, True)
+
+
+# What Python-Markdown and its extensions read as syntax inside a line: code, emphasis, links and
+# images, attr_list's `{: ...}`, a heading's closing `#`s, backslash escapes. As character
+# references they are the same text to readers, and no syntax to Markdown.
+_INERT = {**{c: f"&#{ord(c)};" for c in "\\`*_{}[]()#!|~"},
+          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+# What Markdown reads as syntax at the start of a paragraph: list items, numbered lists, setext rules.
+_PARAGRAPH_START = re.compile(r"^(\d+(?=[.)])|[-+=])")
+
+
+def markdown_text(text: str) -> Markup:
+    """Plain text to put into Markdown (a heading, a paragraph): HTML-escaped and no Markdown syntax.
+
+    Paragraphs (blank lines) are kept; line breaks within one become spaces (no hard breaks, no code blocks).
+    """
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        words = " ".join(paragraph.split())
+        inert = "".join(_INERT.get(c, c) for c in words)
+        inert = _PARAGRAPH_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), inert)
+        paragraphs.append(inert)
+    return Markup("\n\n".join(p for p in paragraphs if p))
 
 
 def translated_in(value, lang: str) -> bool:
