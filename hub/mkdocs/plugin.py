@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import sys
 from types import SimpleNamespace
 
@@ -30,6 +31,7 @@ from hub.render.site_facts import site_facts
 from hub.render.text import pick, ui_strings
 
 log = get_plugin_logger(__name__)
+_HREFLANG = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 class HubPlugin(BasePlugin):
@@ -187,6 +189,11 @@ class HubPlugin(BasePlugin):
         # GitHub Pages serves only the root one, the default language's; the others go to
         # <lang>/404.html, where hub.js on the root one sends a reader whose address names that
         # language. MkDocs writes nothing for empty output.
+        if template_name == "404.html":
+            # A missing address has no page in other languages: no hreflang links. (Material writes
+            # i18n's `extra.alternate`, which still holds the last page's links: they would differ
+            # between a build in one process and one in several.)
+            output = _HREFLANG.sub("", output)
         if template_name == "404.html" and self.language != self.build.config.languages[0]:
             folder = os.path.join(config.site_dir, self.language)
             os.makedirs(folder, exist_ok=True)
