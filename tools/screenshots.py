@@ -1,4 +1,4 @@
-"""Screenshots of the seed site for the README: home, an event page and the cases listing, on a
+"""Screenshots of the seed site for the README: home, an event page (in English and Swedish) and the cases listing, on a
 desktop (1280 px) and a phone (375 px) screen, saved as docs/assets/screenshots/<page>-<screen>.png.
 
     .venv/bin/python tools/screenshots.py            # builds data/ into a temporary folder first
@@ -25,6 +25,8 @@ PAGES = {
     "home": "",
     "event": "events/nordic-market-dialogue-smartphones-2020/",
     "cases": "cases/",
+    # The same event as a Swedish reader sees it: every text in Swedish, nothing left in English.
+    "event-sv": "sv/events/nordic-market-dialogue-smartphones-2020/",
 }
 SCREENS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},

@@ -23,7 +23,7 @@
   // switches language on the same page. The build already wrote that page's address into each
   // language link (mkdocs-static-i18n's alternates), so those look-ups only cost 404s. They are
   // answered here, without a request, with an empty sitemap: Material then leaves the links as they are.
-  // (Relies on Material 9.8's bundle using XMLHttpRequest for them; tests/browser/test_search.py's no-404 test fails if not.)
+  // (Relies on Material 9.8's bundle using XMLHttpRequest for them; tests/browser/test_search_box.py's no-404 test fails if not.)
   var EMPTY_SITEMAP = "data:application/xml," +
     encodeURIComponent('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>');
   var openRequest = XMLHttpRequest.prototype.open;
