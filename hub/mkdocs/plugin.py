@@ -155,19 +155,10 @@ class HubPlugin(BasePlugin):
         # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
         context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
-        # main.html writes the hreflang links from these, and marks the article for Pagefind (hub/emit/search.py).
-        context["hub_alternates"] = self._alternates(page.url)
+        # main.html marks the article for Pagefind with these (hub/emit/search.py).
         filters = search.page_filters(self.build, page.meta.get("hub_record"))
         context["hub_search_attributes"] = search.filter_attributes(filters)
         return context
-
-    def _alternates(self, url: str) -> list[dict]:
-        """The page in every language, as absolute addresses (hreflang wants them; Material writes relative ones)."""
-        config = self.build.config
-        prefix = config.path_prefix(self.language)
-        path = url[len(prefix):] if prefix and url.startswith(prefix) else url
-        # Every page exists in every language: i18n falls back to the default language's text.
-        return [{"lang": lang, "href": config.page_url(lang, path)} for lang in config.languages]
 
     def _site_facts(self) -> dict:
         """site_facts for the language being built, worked out once per pass, not once per page."""
