@@ -112,9 +112,12 @@ class Reader:
                 if urlsplit(url).hostname != "127.0.0.1" and not url.startswith(("data:", "blob:"))]
 
     def open(self, path: str, wait_for_script: bool = True):
-        """Load site path `path` ('sv/events/x/'); wait until hub.js has run."""
+        """Load site path `path` ('sv/events/x/'); wait until hub.js has run, or without
+        script until the stylesheets have loaded: DOMContentLoaded can come before them, and a
+        visibility check then sees the page unstyled (a CI failure of test_search_box)."""
         self.requests, self.errors, self.failed, self.console_errors = [], [], [], []
-        self.response = self.page.goto(self.site_url + path, wait_until="domcontentloaded")
+        until = "domcontentloaded" if wait_for_script else "load"
+        self.response = self.page.goto(self.site_url + path, wait_until=until)
         if wait_for_script:
             self.page.evaluate(_READY)
         return self.page
