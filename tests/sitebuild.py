@@ -66,10 +66,11 @@ def site_files(site: Path) -> dict[str, bytes]:
     out = {}
     for path in sorted(site.rglob("*")):
         name = str(path.relative_to(site))
-        if not path.is_file() or name.startswith("pagefind/") and name != "pagefind/pagefind-entry.json":
+        entry_file = name.startswith("pagefind/") and name.endswith("/pagefind-entry.json")
+        if not path.is_file() or name.startswith("pagefind/") and not entry_file:
             continue
         data = path.read_bytes()
-        if name == "pagefind/pagefind-entry.json":
+        if entry_file:
             entry = json.loads(data)
             data = json.dumps({lang: index["page_count"] for lang, index in sorted(entry["languages"].items())}).encode()
         out[name] = data

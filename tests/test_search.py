@@ -11,9 +11,12 @@ pytestmark = pytest.mark.usefixtures("basic_site")
 
 def test_material_search_index_is_gone_and_pagefind_has_one_index_per_language(basic_site):
     assert not (basic_site / "search" / "search_index.json").exists()
-    entry = json.loads((basic_site / "pagefind" / "pagefind-entry.json").read_text())
-    assert set(entry["languages"]) == set(LANGUAGES)
-    counts = {lang: facts["page_count"] for lang, facts in entry["languages"].items()}
+    assert sorted(p.name for p in (basic_site / "pagefind").iterdir()) == sorted(LANGUAGES)
+    counts = {}
+    for lang in LANGUAGES:  # each language's bundle holds its pages and no other language's
+        entry = json.loads((basic_site / "pagefind" / lang / "pagefind-entry.json").read_text())
+        assert list(entry["languages"]) == [lang]
+        counts[lang] = entry["languages"][lang]["page_count"]
     # Every language has every page (translated or shown in English), and nothing else is indexed.
     assert len(set(counts.values())) == 1, counts
     pages = [p for p in basic_site.rglob("index.html")

@@ -1,8 +1,11 @@
-"""The site's search: Pagefind indexes the built pages once every language is built.
+"""The site's search: Pagefind indexes each language's pages when that language's pass ends.
 
-Pagefind (the `pagefind_bin` wheel, run offline) writes `pagefind/` beside the pages: one index
-per language, from each page's `<html lang>`, fetched in small fragments by the reader's browser
-only when they search. It reads only the element marked `data-pagefind-body` (the article, see
+Pagefind (the `pagefind_bin` wheel, run offline) writes `pagefind/<lang>/` beside the pages: a
+bundle per language, fetched in small fragments by the reader's browser only when they search
+(search.js imports the bundle of the page's `<html lang>`). One run per language, not one over
+the whole site: a run holds everything it indexes in memory (4.8 GB for 70,000 pages at once),
+and each parallel build worker indexes its own languages as it goes instead of leaving all of it
+to one step at the end. It reads only the element marked `data-pagefind-body` (the article, see
 overrides/main.html), so navigation, header and footer stay out; the "not yet translated"
 notices are skipped too. Pages without the mark (404, redirects) are not indexed at all.
 
@@ -47,11 +50,24 @@ def filter_attributes(filters: dict[str, str]) -> dict[str, str]:
     return attributes
 
 
-def write(build, site_dir: str) -> None:
-    if next(Path(site_dir).rglob("*.html"), None) is None:
+def write_language(build, site_dir: str, lang: str) -> None:
+    """Index the pages of `lang` under `site_dir` into pagefind/<lang>/ (the other languages' folders,
+    built or not, are left out: the default language's pages are at the root, beside them)."""
+    languages = build.config.languages
+    site = Path(site_dir)
+    if lang == languages[0]:
+        others = set(languages[1:]) | {OUTPUT}
+        entries = sorted(p.name for p in site.iterdir() if p.name not in others)
+        patterns = [name if (site / name).is_file() else f"{name}/**/*.html" for name in entries
+                    if (site / name).is_dir() or name.endswith(".html")]
+    else:
+        patterns = [f"{lang}/**/*.html"] if (site / lang).is_dir() else []
+    if not patterns or not any(next(site.glob(p), None) for p in patterns):
         return  # no pages (the emitters' tests write beside none): nothing to search, and Pagefind refuses
-    command = [str(pagefind_bin.get_executable()), "--site", site_dir, "--output-subdir", OUTPUT,
-               "--exclude-selectors", ", ".join(IGNORED), "--silent"]
+    # Pagefind's glob (the `wax` crate) takes alternatives in braces, not exclusions.
+    glob = patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+    command = [str(pagefind_bin.get_executable()), "--site", site_dir, "--glob", glob,
+               "--output-path", str(site / OUTPUT / lang), "--exclude-selectors", ", ".join(IGNORED), "--silent"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        raise RuntimeError(f"pagefind could not index {site_dir}:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(f"pagefind could not index the {lang} pages of {site_dir}:\n{result.stdout}{result.stderr}")

@@ -11,8 +11,9 @@ default one. Meanwhile the parent writes the files that span languages (hub/emit
 WRITERS: calendars, feeds, export, redirects, ...) into a folder of its own. Then the folders are
 moved into the site folder in build order (a later pass's file replaces an earlier one's, as when
 one process writes them all), the sitemap, which each pass rewrites with everything built so
-far, is joined from the workers' parts, outputs.finish indexes the finished tree (sitemap
-x-default, Pagefind) and outputs.check_all runs over the whole tree. A warning in any language fails the build with that warning shown (each worker builds
+far, is joined from the workers' parts, outputs.finish reads the finished tree (the sitemap's
+x-default) and outputs.check_all runs over the whole tree. Each language's search index is
+written by the worker that built it, at the end of its pass (the hub plugin's on_post_build). A warning in any language fails the build with that warning shown (each worker builds
 in strict mode and logs as `mkdocs build` does).
 
 What this relies on in mkdocs-static-i18n 1.3.1 (tests/test_parallel_build.py fails clearly if an
@@ -252,7 +253,7 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
                     texts.append(handle.read())
             write_sitemap(site_dir, join_sitemaps(texts), sitemaps[-1] + ".gz")
         # The shared outputs come after every page, as in one process (hub plugin's on_post_build),
-        # then what reads the finished tree: the sitemap's x-default and the search index.
+        # then what reads the finished tree: the sitemap's x-default.
         move_tree(shared, site_dir)
         outputs.finish(build, site_dir)
     finally:

@@ -39,12 +39,16 @@ class HubPlugin(BasePlugin):
 
     def __init__(self):
         self.build: HubBuild | None = None
-        self.language = "en"
+        self.language = self.outer_language = "en"
 
     def on_config(self, config: MkDocsConfig):
         i18n = config.plugins.get("i18n")
         # Relies on i18n's `current_language` (not public API): the language of this pass.
         self.language = getattr(i18n, "current_language", None) or "en"
+        if not getattr(i18n, "building", False):
+            # The outer pass (i18n builds the other languages inside its post_build, each with its
+            # own on_config): on_post_build must know whose pages it finishes once they are done.
+            self.outer_language = self.language
         root = os.path.dirname(os.path.abspath(config.config_file_path))
         previous = self.build
         try:
@@ -196,9 +200,13 @@ class HubPlugin(BasePlugin):
     @event_priority(-150)
     def on_post_build(self, config: MkDocsConfig):
         # mkdocs-static-i18n runs the other languages' builds inside the default one's
-        # post_build (priority -100, flag `building`); this runs after it, once, when all are done.
+        # post_build (priority -100, flag `building`); this runs at the end of every pass, the
+        # default language's last, once all are done.
         i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "building", False):
+        building = i18n is not None and getattr(i18n, "building", False)
+        # This pass's pages are written (the outer pass's too: i18n's own post_build has run).
+        outputs.finish_language(self.build, config.site_dir, self.language if building else self.outer_language)
+        if building:
             return  # a translation's pass: the default language's post_build writes once all are done
         outputs.write_all(self.build, config.site_dir)
         outputs.finish(self.build, config.site_dir)

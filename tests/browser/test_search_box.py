@@ -93,7 +93,7 @@ def test_opening_a_page_fetches_nothing_of_the_search_until_the_reader_starts(re
     searchy = [u for u in reader.requests if "/pagefind/" in u or u.endswith("/search.js")]
     assert searchy == []
     # Opening the box is starting to search: its script and Pagefind's come then.
-    with page.expect_request(lambda request: request.url.endswith("/pagefind/pagefind.js")):
+    with page.expect_request(lambda request: request.url.endswith("/pagefind/sv/pagefind.js")):
         page.locator(".hub-search__open").click()
     assert any(u.endswith("/assets/javascripts/search.js") for u in reader.requests)
 

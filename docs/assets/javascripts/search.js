@@ -1,6 +1,7 @@
-/* The search box's results: Pagefind (pagefind/pagefind.js, written by hub/emit/search.py).
- * hub.js imports this module only when the reader opens the search box or types in it; Pagefind
- * then fetches the index of the page's language (<html lang>) in small fragments, as words are typed.
+/* The search box's results: Pagefind (pagefind/<lang>/pagefind.js, written by hub/emit/search.py).
+ * hub.js imports this module only when the reader opens the search box or types in it; it imports
+ * the bundle of the page's language (<html lang>), which Pagefind fetches in small fragments, as
+ * words are typed.
  */
 const SHOWN = 10;
 
@@ -16,7 +17,7 @@ export function attach(root, facts) {
 
   async function engine() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(async (module) => {
+      pagefind = import(new URL(`pagefind/${document.documentElement.lang}/pagefind.js`, base).href).then(async (module) => {
         await module.options({ baseUrl: base.pathname, excerptLength: 24 });
         module.init();
         return module;
