@@ -12,8 +12,21 @@ each in a fresh process:
        every page in the navigation (up to 400 records unless --nav-limit is raised: quadratic);
   b'   the same hand-written pages with the hub's navigation (record pages out of the nav);
   en   the hub with English alone, to show what the six other languages cost;
-  old  the hub as another checkout's code builds it (--old PATH, e.g. a worktree of main before
-       the parallel build), in one process, on the same machine at the same time.
+  old  the hub as another checkout's code builds it, in one process (`mkdocs build --strict`), on
+       the same data, machine and run: --old PATH (a checkout) or --old COMMIT (checked out into
+       a temporary worktree, removed afterwards). Default: commit 2733f4e (before Pagefind and the
+       parallel build: Material's search plugin, one process) if this repository has it, else
+       old and oldns are left out with a line that says so (a shallow clone); --old none also.
+       The project is the old checkout's mkdocs.yml, docs/, overrides/ and macros.py with the
+       generated data/, built by bench/old_build.py (the old `hub` package and its plugin entry
+       point, not this venv's editable install); up to --old-limit records (default 400);
+  oldns the same without Material's search plugin, so that old − oldns is that plugin's share of
+       the old build (the issue's target: the new build faster than old by at least that share).
+Then "new build faster than old by at least Material search's share" (old - new >= old - oldns,
+i.e. new <= oldns) is printed as met or NOT met twice: by the wall clock (a, every core, against old)
+and by CPU seconds (a1, one process, against old). `make bench` builds old and oldns as well (at 100
+and 400 records). Without make, from a clean checkout with the venv (`make setup`), the issue's case:
+    .venv/bin/python bench/run.py --sizes 400 --runs 1 --only a,a1,old,oldns --old 2733f4e
 Times are the minimum of --runs runs up to 400 records and of one run above. Wall-clock time is
 what the parallel build is for; CPU seconds (user + system of the build and every process it
 waited for) are what the build costs whatever the cores. Peak memory is the largest sum, over the
@@ -25,7 +38,8 @@ the CPU seconds of each of its processes (hub/mkdocs/parallel.py writes them to 
 loading, then the longest of (the slowest worker, all the work shared out over the cores), then
 joining and checking; for a one-process build it is its CPU time. On a machine that others share,
 wall-clock time says more about them than about the build.
-The old figures are the README's, measured the same way (one process, CPU seconds) on 2026-12-01.
+The "README" columns are the README's figures before the parallel build (OLD below, one process,
+CPU seconds, 2026-12-01), not measured in this run; the old and oldns rows are.
 """
 from __future__ import annotations
 
@@ -44,6 +58,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # noqa: E402
+import old_build  # noqa: E402
 import sites  # noqa: E402
 
 SIZES = [100, 400, 1600]
@@ -53,6 +68,14 @@ VARIANTS = {"a": "hub, every core", "a1": "hub, one process", "ans": "hub, every
             "b": "plain, every page in nav", BP: "plain, hub's nav", "en": "hub, English only"}
 HUB_VARIANTS = {"a", "a1", "ans", "en"}
 VARIANTS["old"] = "hub, --old checkout, one process"
+VARIANTS["oldns"] = "hub, --old checkout, one process, no search plugin"
+OLD_VARIANTS = {"old", "oldns"}
+# The state before this round's work (Material's search plugin, one process, no Pagefind): what the
+# issue's "faster than before" is measured against.
+OLD_COMMIT = "2733f4e"
+OLD_LIMIT = 400  # the issue's target is at 400 records per language
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
 # The README's table before the parallel build (2026-12-01, one process): pages, CPU s, pages/s, peak MB.
 OLD = {100: (764, 14.4, 53, 121), 400: (2864, 45.8, 63, 246), 1600: (11264, 156.8, 72, 779), 10_000: (70064, 1106, 63, 4182)}
 # b puts the whole navigation on every page: quadratic. At 1,600 records it took 19 minutes
@@ -132,10 +155,11 @@ class TreeMemory(threading.Thread):
             self.done.wait(self.every)
 
 
-def command(variant: str, project: Path, jobs: int) -> list[str]:
+def command(variant: str, project: Path, jobs: int, old: Path | None = None) -> list[str]:
     site = ["-d", str(project / "site")]
-    if variant == "old":
-        return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"] + site
+    if variant in OLD_VARIANTS:
+        # `mkdocs build --strict` with the old checkout's hub package and plugin (bench/old_build.py).
+        return [sys.executable, str(BENCH / "old_build.py"), str(old), "--strict", "-q"] + site
     if variant in HUB_VARIANTS:
         # What `make build` runs; JOBS=1 is `mkdocs build --strict` in one process.
         return [sys.executable, "-m", "hub.mkdocs.parallel", "-q", "--jobs", str(1 if variant == "a1" else jobs)] + site
@@ -149,15 +173,13 @@ def idle_time(times: dict, cores: int) -> float:
     return times["load"] + shared + times["join_and_check"]
 
 
-def build(project: Path, log: Path, cmd: list[str], pythonpath: str | None = None) -> Run:
+def build(project: Path, log: Path, cmd: list[str]) -> Run:
     """One build in a fresh process: wall time, CPU time and peak memory of its process tree."""
     env = dict(os.environ, HUB_NOW=generate.NOW, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1")
     env.pop("HUB_LANGS", None)
     times = log.with_suffix(".times.json")
     times.unlink(missing_ok=True)
     env["HUB_BUILD_TIMES"] = str(times)
-    if pythonpath:
-        env["PYTHONPATH"] = pythonpath
     with open(log, "w") as out:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -186,14 +208,18 @@ def html_pages(site: Path) -> int:
     return count
 
 
-def measure(size: int, work: Path, runs: int, variants: list[str], say, jobs: int, old: str | None = None) -> Result:
+def measure(size: int, work: Path, runs: int, variants: list[str], say, jobs: int, old: Path | None = None) -> Result:
     folder = work / f"size-{size}"
     say(f"\n== {size} record pages per language: generating in {folder}")
     counts = generate.generate(folder / "data", size)
     generate.generate(folder / "data-en", size, languages=["en"])
     say("   " + ", ".join(f"{n} {c}" for c, n in counts.items()))
     projects = {"a": sites.hub_project(folder / "hub", folder / "data")}
-    projects["a1"] = projects["old"] = projects["a"]
+    projects["a1"] = projects["a"]
+    if "old" in variants:
+        projects["old"] = old_build.project(old, folder / "old", folder / "data")
+    if "oldns" in variants:
+        projects["oldns"] = old_build.project(old, folder / "old-ns", folder / "data", search=False)
     if "ans" in variants:
         projects["ans"] = sites.without_search(folder / "hub-ns", folder / "data")
     if "en" in variants:
@@ -207,13 +233,12 @@ def measure(size: int, work: Path, runs: int, variants: list[str], say, jobs: in
         # Interleaved, so a busy moment on the machine does not fall on one variant alone.
         for variant in variants:
             project = projects[variant]
-            run = build(project, folder / f"build-{variant.replace(BP[-1], 'p')}.log", command(variant, project, jobs),
-                        old if variant == "old" else None)
+            run = build(project, folder / f"build-{variant.replace(BP[-1], 'p')}.log", command(variant, project, jobs, old))
             result.runs.setdefault(variant, []).append(run)
             if n == 0:
                 result.pages[variant] = html_pages(project / "site")
             shutil.rmtree(project / "site", ignore_errors=True)
-            say(f"   {variant:3} run {n + 1}/{runs}: {run.wall:7.1f} s wall, {run.cpu:7.1f} s CPU, "
+            say(f"   {variant:5} run {n + 1}/{runs}: {run.wall:7.1f} s wall, {run.cpu:7.1f} s CPU, "
                 f"{run.peak_mb:6.0f} MB peak (tree PSS), {result.pages[variant]} pages, idle machine {run.idle:6.1f} s, "
                 f"load average {run.load}")
     return result
@@ -240,7 +265,7 @@ def table(results: list[Result], jobs: int) -> str:
                              f"{_f(r.idle(variant))} | {_f(r.cpu(variant))} | {_f(_ratio(r.pages[variant], r.idle(variant)), 0)} | "
                              f"{_f(_ratio(1000 * r.cpu(variant), r.pages[variant]), 1)} | {_f(r.peak(variant), 0)} |")
     lines += ["", f"| records/lang | README: s (1 process) | README pages/s | README peak MB | now: idle s ({jobs} processes) "
-              f"| now pages/s | now peak MB | speed-up 1 → {jobs} (idle) | speed-up 1 → {jobs} (wall) | old checkout s (same run) |",
+              f"| now pages/s | now peak MB | speed-up 1 → {jobs} (idle) | speed-up 1 → {jobs} (wall) | old checkout CPU s (same run) |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         old = OLD.get(r.size)
@@ -261,13 +286,37 @@ def table(results: list[Result], jobs: int) -> str:
     return "\n".join(lines)
 
 
-def targets(results: list[Result], jobs: int) -> str:
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def search_share(r: Result) -> list[str]:
+    """Whether the new build is faster than the old by at least Material search's share of the old
+    build (old − oldns): by the wall clock (a, every core, against old) and by CPU seconds (a1, one
+    process, against old). Faster by that share means taking no longer than oldns."""
+    if "old" not in r.runs:
+        return []
+    if "oldns" not in r.runs:
+        return [f"- new build faster than old by at least Material search's share at {r.size:,} records: not decided "
+                "(oldns, the old build without search, was not built: add it to --only)"]
+    out = []
+    for label, new, figure in (("wall clock", "a", Result.time), ("CPU seconds", "a1", Result.cpu)):
+        old, oldns, now = figure(r, "old"), figure(r, "oldns"), figure(r, new)
+        if now is None:
+            out.append(f"- ... by {label}: not decided ({new} was not built)")
+            continue
+        share, gain = old - oldns, old - now
+        out.append(f"- new build faster than old by at least Material search's share at {r.size:,} records, by {label} "
+                   f"({new} vs old): {verdict(gain >= share)} (old {old:.1f} s, oldns {oldns:.1f} s: search's share "
+                   f"{share:.1f} s = {_f(_ratio(100 * share, old), 0)} %; {new} {now:.1f} s: "
+                   f"{'faster' if gain >= 0 else 'slower'} by {abs(gain):.1f} s = {_f(_ratio(100 * abs(gain), old), 0)} %; "
+                   f"pages: old {r.pages['old']:,}, {new} {r.pages[new]:,}; same generated data)")
+    return out
+
+
+def targets(results: list[Result], jobs: int, notes: list[str] = ()) -> str:
     """The issue's targets (#14), each with the numbers that decide it. Printed, never asserted."""
     out = [f"On {os.cpu_count()} CPUs, {jobs} build processes:"]
-
-    def verdict(ok):
-        return "met" if ok else "NOT met"
-
     for r in results:
         if r.size == 400 and r.idle("a"):
             pps = r.pages["a"] / r.idle("a")
@@ -292,7 +341,36 @@ def targets(results: list[Result], jobs: int) -> str:
     if values:
         out.append(f"- 7 languages ≤ 7.5× English alone (CPU): {verdict(all(v <= 7.5 for _, v in values))} "
                    f"({', '.join(f'{s:,}: {v:.2f}×' for s, v in values)})")
+    for r in results:
+        out.extend(search_share(r))
+    out.extend(f"- {note}" for note in notes)
     return "\n".join(out)
+
+
+def old_checkout(spec: str | None, work: Path) -> tuple[Path | None, Path | None, str]:
+    """The old code to build: (checkout, worktree made for it to remove afterwards, a note to print).
+
+    `spec` is a folder (a checkout), a commit of this repository (checked out into a worktree in
+    `work`), `none`, or None for OLD_COMMIT if the repository has it."""
+    if spec and spec.lower() == "none":
+        return None, None, "old, oldns left out (--old none)"
+    if spec and Path(spec).is_dir():
+        checkout = Path(spec).resolve()
+        if not (checkout / "pyproject.toml").exists():
+            raise SystemExit(f"--old {spec}: not a checkout of the hub (no pyproject.toml)")
+        return checkout, None, ""
+    commit = spec or OLD_COMMIT
+    found = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}"],
+                           capture_output=True, text=True)
+    if found.returncode != 0:
+        if spec:
+            raise SystemExit(f"--old {spec}: neither a folder nor a commit of {REPO}")
+        return None, None, (f"old, oldns left out: commit {OLD_COMMIT} (before this round's work) is not in this "
+                            "repository (a shallow clone?); fetch it or pass --old PATH")
+    worktree = work / f"old-{commit.replace('/', '-')}"
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(worktree),
+                    found.stdout.strip()], check=True)
+    return worktree, worktree, f"old, oldns: commit {commit} checked out in {worktree} (removed afterwards)"
 
 
 def main(argv=None) -> int:
@@ -301,13 +379,16 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=SIZES,
                         help="record pages per language, comma-separated (default 100,400,1600)")
     parser.add_argument("--runs", type=int, default=3, help="runs per variant up to 400 records (default 3)")
-    parser.add_argument("--only", default="a,a1,b,b',en",
-                        help="variants to build, comma-separated (default a,a1,b,b',en; also ans)")
+    parser.add_argument("--only", default="a,a1,b,b',en,old,oldns",
+                        help="variants to build, comma-separated (default a,a1,b,b',en,old,oldns; also ans)")
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS") or os.cpu_count() or 1),
                         help="processes for the hub's parallel build (default JOBS, else every core)")
     parser.add_argument("--nav-limit", type=int, default=NAV_LIMIT,
                         help=f"largest size at which b (every page in the nav) is built (default {NAV_LIMIT})")
-    parser.add_argument("--old", help="a checkout of older code to build as variant `old` (with --only ...,old)")
+    parser.add_argument("--old", help=f"the older code that variants old and oldns build: a checkout's folder or a "
+                        f"commit (default {OLD_COMMIT} if the repository has it; `none`: leave them out)")
+    parser.add_argument("--old-limit", type=int, default=OLD_LIMIT,
+                        help=f"largest size at which old and oldns are built (default {OLD_LIMIT})")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write every run's numbers to this file")
     args = parser.parse_args(argv)
@@ -319,22 +400,34 @@ def main(argv=None) -> int:
     def say(text):
         print(text, file=sys.stderr, flush=True)
 
+    notes: list[str] = []
+    old, worktree = None, None
+    if OLD_VARIANTS & set(wanted):
+        old, worktree, note = old_checkout(args.old, work)
+        if note:
+            say(note)
+            notes.append(note)
+        if old is None:
+            wanted = [v for v in wanted if v not in OLD_VARIANTS]
     say(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}; variants: " +
         "; ".join(f"{k} = {v}" for k, v in VARIANTS.items() if k in wanted))
     results = []
     try:
         for size in sizes:
-            variants = [v for v in wanted if not (v == "b" and size > args.nav_limit)]
-            results.append(measure(size, work, args.runs if size <= 400 else 1, variants, say, args.jobs, args.old))
+            variants = [v for v in wanted if not (v == "b" and size > args.nav_limit)
+                        and not (v in OLD_VARIANTS and size > args.old_limit)]
+            results.append(measure(size, work, args.runs if size <= 400 else 1, variants, say, args.jobs, old))
             say("\n" + table(results, args.jobs))
             if args.json:
                 args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
     finally:
+        if worktree:
+            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(worktree)], check=False)
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(table(results, args.jobs))
     print()
-    print(targets(results, args.jobs))
+    print(targets(results, args.jobs, notes))
     return 0
 
 
