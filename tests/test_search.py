@@ -90,3 +90,28 @@ def test_record_pages_name_the_toc_control_and_carry_a_table_of_contents_for_pho
     toc = doc.select_one("article details.hub-toc")
     assert toc.summary.get_text(strip=True) == "Innehållsförteckning"
     assert toc.select("a[href^='#']")
+
+
+def test_the_build_checks_that_every_language_has_its_own_full_index(basic_site, tmp_path):
+    from hub.emit import outputs
+    from hub.render.build import load_build
+
+    build = load_build(str(basic_site.parent), "http://127.0.0.1:8000/")
+    assert search.check in outputs.CHECKS and search.check(build, str(basic_site)) == []
+    site = tmp_path / "site"
+    for lang in LANGUAGES:  # each language's home page and bundle entry: what the check reads
+        prefix = "" if lang == "en" else f"{lang}/"
+        (site / prefix).mkdir(parents=True, exist_ok=True)
+        (site / prefix / "index.html").write_bytes((basic_site / prefix / "index.html").read_bytes())
+        (site / "pagefind" / lang).mkdir(parents=True)
+        (site / "pagefind" / lang / "pagefind-entry.json").write_bytes(
+            (basic_site / "pagefind" / lang / "pagefind-entry.json").read_bytes())
+    assert search.check(build, str(site)) == []
+    (site / "pagefind" / "fi" / "pagefind-entry.json").unlink()
+    entry = json.loads((site / "pagefind" / "de" / "pagefind-entry.json").read_text())
+    entry["languages"]["de"]["page_count"] = 1
+    (site / "pagefind" / "de" / "pagefind-entry.json").write_text(json.dumps(entry))
+    problems = search.check(build, str(site))
+    assert problems[0] == "search: no index for fi (expected pagefind/fi/pagefind-entry.json)"
+    assert problems[1].startswith("search: the de index holds 1 pages in de; expected de alone, with at least")
+    assert len(problems) == 2

@@ -16,7 +16,7 @@ WRITERS = (ics.write, feed.write, export.write, redirects.write)
 LANGUAGE_FINISHERS = (search.write_language,)
 # These read the finished tree (the sitemap mkdocs-static-i18n wrote): after every language's pages.
 FINISHERS = (sitemap.write,)
-CHECKS = (head.check, completeness.check)
+CHECKS = (head.check, completeness.check, search.check)
 
 
 def write_all(build, site_dir: str) -> None:

@@ -14,6 +14,7 @@ Record pages carry filters: `collection` (event, case, ...) and, for events, `wh
 """
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -71,3 +72,23 @@ def write_language(build, site_dir: str, lang: str) -> None:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"pagefind could not index the {lang} pages of {site_dir}:\n{result.stdout}{result.stderr}")
+
+
+def check(build, site_dir: str) -> list[str]:
+    """Every built language has its own bundle, and it indexed at least that language's record pages."""
+    config, site = build.config, Path(site_dir)
+    records = sum(1 for _ in build.record_keys())
+    problems = []
+    for lang in config.languages:
+        if not (site / config.path_prefix(lang) / "index.html").is_file():
+            continue  # the language was not built (a preview of others, or the emitters' tests)
+        entry_file = site / OUTPUT / lang / "pagefind-entry.json"
+        if not entry_file.is_file():
+            problems.append(f"search: no index for {lang} (expected {OUTPUT}/{lang}/pagefind-entry.json)")
+            continue
+        indexed = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
+        count = sum(facts["page_count"] for facts in indexed.values())
+        if list(indexed) != [lang] or count < records:
+            problems.append(f"search: the {lang} index holds {count} pages in {', '.join(indexed)};"
+                            f" expected {lang} alone, with at least its {records} record pages")
+    return problems
