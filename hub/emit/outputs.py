@@ -1,6 +1,6 @@
-"""Files written beside the pages: each language's search index when that language's pages are
-written; once every language is built, calendars, feeds, export, redirects, then, over the
-finished pages, the sitemap's x-default.
+"""Files written beside the pages once every language is built: calendars, feeds, export, redirects;
+then, over the finished pages, the sitemap's x-default. (Each language's search index is written
+when that language's pages are: search.Articles, fed by the hub plugin.)
 
 Each writer is `write(build, site_dir)`; each check `check(build, site_dir) -> [message]` runs
 after them, and any message fails the build (nothing lost, head tags complete).
@@ -11,9 +11,6 @@ from hub.emit import completeness, export, feed, ics, redirects, search, sitemap
 from hub.render import head
 
 WRITERS = (ics.write, feed.write, export.write, redirects.write)
-# These read one language's finished pages: they run when that language's pass ends, in the
-# process that built it (each worker of the parallel build indexes its own languages).
-LANGUAGE_FINISHERS = (search.write_language,)
 # These read the finished tree (the sitemap mkdocs-static-i18n wrote): after every language's pages.
 FINISHERS = (sitemap.write,)
 CHECKS = (head.check, completeness.check, search.check)
@@ -22,12 +19,6 @@ CHECKS = (head.check, completeness.check, search.check)
 def write_all(build, site_dir: str) -> None:
     for write in WRITERS:
         write(build, site_dir)
-
-
-def finish_language(build, site_dir: str, lang: str) -> None:
-    """Once the pages of `lang` are written: what reads them."""
-    for write in LANGUAGE_FINISHERS:
-        write(build, site_dir, lang)
 
 
 def finish(build, site_dir: str) -> None:

@@ -5,9 +5,16 @@ bundle per language, fetched in small fragments by the reader's browser only whe
 (search.js imports the bundle of the page's `<html lang>`). One run per language, not one over
 the whole site: a run holds everything it indexes in memory (4.8 GB for 70,000 pages at once),
 and each parallel build worker indexes its own languages as it goes instead of leaving all of it
-to one step at the end. It reads only the element marked `data-pagefind-body` (the article, see
+to one step at the end.
+
+Pagefind indexes only the element marked `data-pagefind-body` (the article, see
 overrides/main.html), so navigation, header and footer stay out; the "not yet translated"
-notices are skipped too. Pages without the mark (404, redirects) are not indexed at all.
+notices are skipped too; pages without the mark (404, redirects) are not indexed at all. So it
+is handed only that: as MkDocs writes each page, `Articles.add` writes the article alone, in a
+page of its own language, at the same path in a folder aside, and Pagefind reads that folder.
+Its index is the same as from the whole pages (compared fragment by fragment at 400 records,
+except for the header logo Pagefind took as every page's image), and reading a third of the
+bytes costs it about a third less time.
 
 Record pages carry filters: `collection` (event, case, ...) and, for events, `when`
 (upcoming or past at build time; hub.js moves events that end later, the index cannot).
@@ -15,7 +22,10 @@ Record pages carry filters: `collection` (event, case, ...) and, for events, `wh
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pagefind_bin
@@ -51,27 +61,50 @@ def filter_attributes(filters: dict[str, str]) -> dict[str, str]:
     return attributes
 
 
-def write_language(build, site_dir: str, lang: str) -> None:
-    """Index the pages of `lang` under `site_dir` into pagefind/<lang>/ (the other languages' folders,
-    built or not, are left out: the default language's pages are at the root, beside them)."""
-    languages = build.config.languages
-    site = Path(site_dir)
-    if lang == languages[0]:
-        others = set(languages[1:]) | {OUTPUT}
-        entries = sorted(p.name for p in site.iterdir() if p.name not in others)
-        patterns = [name if (site / name).is_file() else f"{name}/**/*.html" for name in entries
-                    if (site / name).is_dir() or name.endswith(".html")]
-    else:
-        patterns = [f"{lang}/**/*.html"] if (site / lang).is_dir() else []
-    if not patterns or not any(next(site.glob(p), None) for p in patterns):
-        return  # no pages (the emitters' tests write beside none): nothing to search, and Pagefind refuses
-    # Pagefind's glob (the `wax` crate) takes alternatives in braces, not exclusions.
-    glob = patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
-    command = [str(pagefind_bin.get_executable()), "--site", site_dir, "--glob", glob,
-               "--output-path", str(site / OUTPUT / lang), "--exclude-selectors", ", ".join(IGNORED), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"pagefind could not index the {lang} pages of {site_dir}:\n{result.stdout}{result.stderr}")
+_BODY = "<div data-pagefind-body"
+# The article's end: Material's, the last on the page (a contributor's own <article> comes before it).
+_ARTICLE_END = "</article>"
+
+
+class Articles:
+    """The articles of one language's pages, set aside for Pagefind as MkDocs writes the pages."""
+
+    def __init__(self, site_dir: str, lang: str):
+        self.lang = lang
+        parent = os.path.dirname(os.path.abspath(site_dir))
+        os.makedirs(parent, exist_ok=True)
+        self.folder = tempfile.mkdtemp(prefix=f".hub-search-{lang}-", dir=parent)
+        self.count = 0
+
+    def add(self, dest_path: str, output: str) -> None:
+        """Set aside the article of the page written to `dest_path` ('sv/events/x/index.html'), if marked."""
+        start = output.find(_BODY)
+        end = output.rfind(_ARTICLE_END)
+        if start < 0 or end < start:
+            return
+        path = os.path.join(self.folder, dest_path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8"></head>'
+                         f"<body>{output[start:end]}</body></html>")
+        self.count += 1
+
+    def index(self, site_dir: str) -> None:
+        """Write pagefind/<lang>/ under `site_dir` from the articles set aside, then let them go."""
+        try:
+            if not self.count:
+                return  # no pages: nothing to search, and Pagefind refuses an empty folder
+            command = [str(pagefind_bin.get_executable()), "--site", self.folder,
+                       "--output-path", os.path.join(site_dir, OUTPUT, self.lang),
+                       "--exclude-selectors", ", ".join(IGNORED), "--silent"]
+            result = subprocess.run(command, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise RuntimeError(f"pagefind could not index the {self.lang} pages:\n{result.stdout}{result.stderr}")
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def check(build, site_dir: str) -> list[str]:

@@ -40,6 +40,7 @@ class HubPlugin(BasePlugin):
     def __init__(self):
         self.build: HubBuild | None = None
         self.language = self.outer_language = "en"
+        self.articles: dict[str, search.Articles] = {}  # per language pass under way
 
     def on_config(self, config: MkDocsConfig):
         i18n = config.plugins.get("i18n")
@@ -137,7 +138,17 @@ class HubPlugin(BasePlugin):
         blocks = getattr(page, "hub_blocks", None)
         return prerender.join(html, blocks) if blocks else html
 
+    def on_pre_build(self, config):
+        # What Pagefind will index of this pass's pages (hub/emit/search.py), set aside as they are written.
+        self.articles[self.language] = search.Articles(config.site_dir, self.language)
+
+    def on_build_error(self, error):
+        for articles in self.articles.values():
+            articles.discard()
+        self.articles.clear()
+
     def on_post_page(self, output, page, config):
+        self.articles[self.language].add(page.file.dest_path, output)
         # The page is written: let its text go. mkdocs-static-i18n keeps every pass's pages to the end
         # (for the sitemap, which reads only their addresses and dates), so without this a build holds
         # the text of every page in every language; MkDocs' anchor check after the pages reads neither.
@@ -204,8 +215,8 @@ class HubPlugin(BasePlugin):
         # default language's last, once all are done.
         i18n = config.plugins.get("i18n")
         building = i18n is not None and getattr(i18n, "building", False)
-        # This pass's pages are written (the outer pass's too: i18n's own post_build has run).
-        outputs.finish_language(self.build, config.site_dir, self.language if building else self.outer_language)
+        # This pass's pages are written (the outer pass's too: i18n's own post_build has run): index them.
+        self.articles.pop(self.language if building else self.outer_language).index(config.site_dir)
         if building:
             return  # a translation's pass: the default language's post_build writes once all are done
         outputs.write_all(self.build, config.site_dir)
