@@ -34,7 +34,6 @@ from importlib.metadata import EntryPoint
 from pathlib import Path
 
 GROUP = "mkdocs.plugins"
-SITE_FILES = ["mkdocs.yml", "macros.py", "docs", "overrides"]  # as tests/sitebuild.py's, from the old checkout
 
 
 def declared_plugins(checkout: Path) -> dict[str, EntryPoint]:
@@ -79,25 +78,11 @@ def project(checkout: Path, dest: Path, data: Path, search: bool = True) -> Path
     """A project folder with the old checkout's site files and the given data/ (without
     Material's search plugin and its theme features if not `search`, as bench/sites.py's
     without_search does for the new code)."""
-    import shutil
+    import sites  # bench/sites.py, which puts tests/ on the path for sitebuild
 
-    checkout = Path(checkout)
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in SITE_FILES:
-        source = checkout / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, dirs_exist_ok=True)
-        elif source.exists():
-            shutil.copy2(source, dest / name)
-    shutil.copytree(data, dest / "data", dirs_exist_ok=True)
     if not search:
-        import sites  # bench/sites.py: mkdocs.yml read and written back with its tags
-
-        config = sites.read_config(dest)
-        config["plugins"] = [p for p in config["plugins"] if sites._plugin_name(p) != "search"]
-        features = config["theme"].get("features", [])
-        config["theme"]["features"] = [f for f in features if not f.startswith("search.")]
-        sites.write_config(dest, config)
+        return sites.without_search(dest, data, checkout=Path(checkout))
+    sites.prepare_project(dest, data, checkout=Path(checkout))
     return dest
 
 

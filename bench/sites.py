@@ -49,14 +49,14 @@ def english_only(dest: Path, data: Path) -> Path:
     return project
 
 
-def without_search(dest: Path, data: Path) -> Path:
-    """The hub without Material's search plugin (mkdocs.yml's `search` entry removed), to show its cost."""
-    project = prepare_project(dest, data)
+def without_search(dest: Path, data: Path, checkout: Path | None = None) -> Path:
+    """The hub (of `checkout`, by default this repository) without Material's search plugin
+    (mkdocs.yml's `search` entry and `search.*` theme features removed), to show its cost."""
+    project = prepare_project(dest, data, **({"checkout": checkout} if checkout else {}))
     config = read_config(project)
     config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) != "search"]
-    for feature in ("search.suggest", "search.highlight"):
-        if feature in config["theme"].get("features", []):
-            config["theme"]["features"].remove(feature)
+    features = config["theme"].get("features", [])
+    config["theme"]["features"] = [f for f in features if not f.startswith("search.")]
     write_config(project, config)
     return project
 

@@ -18,11 +18,11 @@ LANGUAGES = ["en", "sv", "nb", "da", "fi", "nl", "de"]
 SITE_FILES = ["mkdocs.yml", "macros.py", "docs", "overrides"]
 
 
-def prepare_project(dest: Path, data: Path) -> Path:
-    """A project folder with the repository's site files and the given data/."""
+def prepare_project(dest: Path, data: Path, checkout: Path = REPO) -> Path:
+    """A project folder with the site files of `checkout` (this repository's) and the given data/."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in SITE_FILES:
-        source = REPO / name
+        source = Path(checkout) / name
         if source.is_dir():
             shutil.copytree(source, dest / name, dirs_exist_ok=True)
         elif source.exists():
