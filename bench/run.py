@@ -5,8 +5,6 @@ each in a fresh process:
   a    the hub from data/ as `make build` does: `python -m hub.mkdocs.parallel`, on every core
        (JOBS=--jobs, default os.cpu_count());
   a1   the same in one process (JOBS=1: exactly `mkdocs build --strict`), for the speed-up;
-  ans  the hub on every core without Material's search plugin (optional: --only a,ans,...),
-       to show what that plugin costs;
   b    plain MkDocs (Material without the hub's overrides; search and i18n configured as in
        mkdocs.yml; no macros, no hub plugin) over hand-written pages with the same text,
        every page in the navigation (up to 400 records unless --nav-limit is raised: quadratic);
@@ -64,9 +62,9 @@ import sites  # noqa: E402
 SIZES = [100, 400, 1600]
 LARGE = 10_000
 BP = "b'"  # b′, the baseline with the hub's navigation
-VARIANTS = {"a": "hub, every core", "a1": "hub, one process", "ans": "hub, every core, no search plugin",
+VARIANTS = {"a": "hub, every core", "a1": "hub, one process",
             "b": "plain, every page in nav", BP: "plain, hub's nav", "en": "hub, English only"}
-HUB_VARIANTS = {"a", "a1", "ans", "en"}
+HUB_VARIANTS = {"a", "a1", "en"}
 VARIANTS["old"] = "hub, --old checkout, one process"
 VARIANTS["oldns"] = "hub, --old checkout, one process, no search plugin"
 OLD_VARIANTS = {"old", "oldns"}
@@ -220,8 +218,6 @@ def measure(size: int, work: Path, runs: int, variants: list[str], say, jobs: in
         projects["old"] = old_build.project(old, folder / "old", folder / "data")
     if "oldns" in variants:
         projects["oldns"] = old_build.project(old, folder / "old-ns", folder / "data", search=False)
-    if "ans" in variants:
-        projects["ans"] = sites.without_search(folder / "hub-ns", folder / "data")
     if "en" in variants:
         projects["en"] = sites.english_only(folder / "hub-en", folder / "data-en")
     if "b" in variants or BP in variants:
@@ -380,7 +376,7 @@ def main(argv=None) -> int:
                         help="record pages per language, comma-separated (default 100,400,1600)")
     parser.add_argument("--runs", type=int, default=3, help="runs per variant up to 400 records (default 3)")
     parser.add_argument("--only", default="a,a1,b,b',en,old,oldns",
-                        help="variants to build, comma-separated (default a,a1,b,b',en,old,oldns; also ans)")
+                        help="variants to build, comma-separated (default a,a1,b,b',en,old,oldns)")
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS") or os.cpu_count() or 1),
                         help="processes for the hub's parallel build (default JOBS, else every core)")
     parser.add_argument("--nav-limit", type=int, default=NAV_LIMIT,
