@@ -94,3 +94,32 @@ def test_main_html_fills_blocks_material_defines():
     ours = (REPO / "overrides" / "main.html").read_text(encoding="utf-8")
     for block in re.findall(r"{%-?\s*block\s+(\w+)", ours):
         assert re.search(r"{%-?\s*block\s+" + block + r"\b", base), f"Material's base.html has no block '{block}'"
+
+
+def test_page_render_sets_only_what_the_render_cache_copies(tmp_path):
+    # hub/mkdocs/prerender.py RenderCache sets these on pages with the same skeleton instead of rendering.
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from hub.mkdocs.prerender import RENDERED
+
+    (tmp_path / "docs" / "events").mkdir(parents=True)
+    (tmp_path / "docs" / "events" / "x.md").write_text("## About { #about }\n\n<!--hub-block-0-->\n")
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"),
+                      "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"]})
+    assert config.validate() == ([], [])
+    file = File("events/x.md", str(tmp_path / "docs"), str(tmp_path / "site"), use_directory_urls=True)
+    class Recording(Page):  # notes each attribute render sets, whether or not its value changes
+        def __setattr__(self, name, value):
+            if getattr(self, "recording", None) is not None:
+                self.recording.add(name)
+            super().__setattr__(name, value)
+
+    page = Recording(None, file, config)
+    page.read_source(config)
+    page.recording = set()
+    page.render(config, Files([file]))
+    assert page.recording == set(RENDERED), "Page.render now sets other attributes: update RENDERED and the cache"
+    assert [item.id for item in page.toc] == ["about"]

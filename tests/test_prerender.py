@@ -1,4 +1,6 @@
 """hub/mkdocs/prerender.py: record pages skip Markdown except their headings, and come out the same."""
+import shutil
+
 import markdown
 
 from hub.mkdocs.prerender import join, split
@@ -44,3 +46,19 @@ def test_pages_with_markdown_outside_html_go_through_markdown_whole():
     assert split('<div markdown>\n\n## Inside\n\n</div>\n') is None
     assert split("<div>\n<p>never closed\n") is None
     assert split("<div></div> trailing text\n") is None
+
+
+def test_the_render_cache_changes_no_file_of_the_site(basic_site, tmp_path):
+    # Record pages with the same skeleton share one Markdown render (RenderCache): without it, the same site.
+    import os
+
+    from sitebuild import build, site_files
+
+    project = tmp_path / "project"
+    shutil.copytree(basic_site.parent, project, ignore=shutil.ignore_patterns("site"))
+    os.environ["HUB_RENDER_CACHE"] = "0"
+    try:
+        uncached = build(project)
+    finally:
+        del os.environ["HUB_RENDER_CACHE"]
+    assert site_files(uncached) == site_files(basic_site)

@@ -130,6 +130,8 @@ class HubPlugin(BasePlugin):
             if split is None:
                 return body
             skeleton, page.hub_blocks = split
+            # Relies on MkDocs calling page.render(config, files) next (prerender.RENDERED).
+            page.render = lambda config, files: self.render_cache.render(page, config, files)
             return skeleton
         return markdown
 
@@ -141,6 +143,7 @@ class HubPlugin(BasePlugin):
     def on_pre_build(self, config):
         # What Pagefind will index of this pass's pages (hub/emit/search.py), set aside as they are written.
         self.articles[self.language] = search.Articles(config.site_dir, self.language)
+        self.render_cache = prerender.RenderCache()  # a pass's own: its config, its language
 
     def on_build_error(self, error):
         for articles in self.articles.values():

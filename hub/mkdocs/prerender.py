@@ -10,6 +10,9 @@ through Markdown whole, as before.
 """
 from __future__ import annotations
 
+import copy
+import os
+import posixpath
 import re
 
 _HEADING = re.compile(r"#{1,6} ")
@@ -73,3 +76,48 @@ def split(page: str) -> tuple[str, list[str]] | None:
 def join(html: str, blocks: list[str]) -> str:
     """The HTML MkDocs made of the skeleton, with each block back in its place."""
     return _MARKS.sub(lambda mark: blocks[int(mark.group(1))], html)
+
+
+# What MkDocs' Page.render (mkdocs 1.6.1) sets on the page: all a cached render must set again.
+# tests/test_couplings.py renders a page and fails if render sets anything else.
+RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
+
+
+class RenderCache:
+    """Record pages whose skeletons are the same come out of Markdown the same: convert each once.
+
+    A skeleton is only a page's headings and block markers (see split), so most record pages of a
+    collection share one with the others in their language (the same parts, the same headings).
+    MkDocs' Page.render builds a Markdown converter with every extension for each page and runs it;
+    here the first page with a skeleton does that, and the others with the same skeleton, in the
+    same folder (relative links in a heading would resolve the same) and the same pass (the same
+    config), get copies of what it set. One per language pass; `HUB_RENDER_CACHE=0` turns it off
+    (tests/test_prerender.py builds a site both ways and compares every file).
+    """
+
+    def __init__(self):
+        self._rendered: dict[tuple[str, str], dict] = {}
+        self.enabled = os.environ.get("HUB_RENDER_CACHE", "1") != "0"
+
+    def render(self, page, config, files) -> None:
+        """Page.render(config, files) for a page whose markdown is a skeleton."""
+        key = (posixpath.dirname(page.file.src_uri), page.markdown)
+        done = self._rendered.get(key) if self.enabled else None
+        if done is None:
+            type(page).render(page, config, files)
+            if self.enabled:
+                self._rendered[key] = _copy({name: getattr(page, name) for name in RENDERED})
+            return
+        for name, value in _copy(done).items():
+            setattr(page, name, value)
+
+
+def _copy(rendered: dict) -> dict:
+    """A copy one page can change without changing another's (the files linked to stay themselves)."""
+    out = dict(rendered)
+    out["toc"] = copy.deepcopy(rendered["toc"])
+    if rendered["present_anchor_ids"] is not None:
+        out["present_anchor_ids"] = set(rendered["present_anchor_ids"])
+    if rendered["links_to_anchors"] is not None:
+        out["links_to_anchors"] = {file: dict(links) for file, links in rendered["links_to_anchors"].items()}
+    return out
