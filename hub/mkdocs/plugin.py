@@ -174,6 +174,8 @@ class HubPlugin(BasePlugin):
         context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
         # main.html marks the article for Pagefind with these (hub/emit/search.py).
+        # Theme blocks record pages share (overrides/main.html): only theirs, which are out of the nav.
+        context["hub_shared"] = self.render_cache.shared(page) if getattr(page, "hub_blocks", None) else None
         filters = search.page_filters(self.build, page.meta.get("hub_record"))
         context["hub_search_attributes"] = search.filter_attributes(filters)
         return context

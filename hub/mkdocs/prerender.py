@@ -97,7 +97,28 @@ class RenderCache:
 
     def __init__(self):
         self._rendered: dict[tuple[str, str], dict] = {}
+        self._shared: dict[tuple, str] = {}
         self.enabled = os.environ.get("HUB_RENDER_CACHE", "1") != "0"
+
+    def shared(self, page):
+        """For a record page, main.html's `hub_shared(block, super)`: the theme block as rendered for the
+        first record page of the pass in the same folder with the same headings (the same skeleton).
+
+        The blocks it is used for (tabs, site_nav, config) read the navigation (no record page is in
+        it, so none is active), URLs relative to the folder, the page's table of contents (from its
+        skeleton) and its `hide` meta; nothing else of the page. None when off: main.html renders them.
+        """
+        if not self.enabled:
+            return None
+        key = (posixpath.dirname(page.url.rstrip("/")), page.markdown, repr(page.meta.get("hide")))
+
+        def block(name: str, render):
+            done = self._shared.get((name, *key))
+            if done is None:
+                done = self._shared[(name, *key)] = render()
+            return done
+
+        return block
 
     def render(self, page, config, files) -> None:
         """Page.render(config, files) for a page whose markdown is a skeleton."""
