@@ -157,6 +157,9 @@ class HubPlugin(BasePlugin):
         # the text of every page in every language; MkDocs' anchor check after the pages reads neither.
         # (Empty, not None: Page.title reads None as "not read yet" and would return no title.)
         page.content = page.markdown = ""
+        # A record page's HTML blocks and cached render go too (on_page_markdown set them).
+        page.__dict__.pop("hub_blocks", None)
+        page.__dict__.pop("render", None)
         return output
 
     def on_page_context(self, context, page, config, nav):
