@@ -46,7 +46,7 @@ class HubPlugin(BasePlugin):
         i18n = config.plugins.get("i18n")
         # Relies on i18n's `current_language` (not public API): the language of this pass.
         self.language = getattr(i18n, "current_language", None) or "en"
-        if not getattr(i18n, "building", False):
+        if not getattr(i18n, "building", False):  # relies on i18n's `building`, as on_post_build does
             # The outer pass (i18n builds the other languages inside its post_build, each with its
             # own on_config): on_post_build must know whose pages it finishes once they are done.
             self.outer_language = self.language
@@ -176,9 +176,9 @@ class HubPlugin(BasePlugin):
         # The theme's footer, 404 page and hub.js read these (overrides/); "now" only in a HUB_NOW build.
         context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
-        # main.html marks the article for Pagefind with these (hub/emit/search.py).
         # Theme blocks record pages share (overrides/main.html): only theirs, which are out of the nav.
         context["hub_shared"] = self.render_cache.shared(page) if getattr(page, "hub_blocks", None) else None
+        # main.html marks the article for Pagefind with these (hub/emit/search.py).
         filters = search.page_filters(self.build, page.meta.get("hub_record"))
         context["hub_search_attributes"] = search.filter_attributes(filters)
         return context
