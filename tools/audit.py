@@ -27,26 +27,31 @@ MUST_BE_100 = ("accessibility", "best-practices", "seo")
 CATEGORIES = ("performance",) + MUST_BE_100
 
 
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site like GitHub Pages: a missing path gets /404.html with status 404.
+    (tests/browser/browsing.py serves the browser tests' sites with it too.)"""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
 class SiteServer:
     """The built site on 127.0.0.1, a missing path answered with /404.html and status 404 (as GitHub Pages)."""
 
     def __init__(self, site: Path):
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def send_error(self, code, message=None, explain=None):
-                page = site / "404.html"
-                if code != 404 or not page.exists():
-                    return super().send_error(code, message, explain)
-                body = page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(site)))
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
