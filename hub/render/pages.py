@@ -136,21 +136,20 @@ class View:
         return text.format(**values) if values else text
 
     def text(self, value) -> Markup:
-        shown = pick(value, self.lang)
-        if shown is None:
-            return Markup("")
-        if shown.fallback and self.lang != "en":
-            return Markup(f'<span lang="en">{escape(shown.text)}</span>')
-        return escape(shown.text)
+        return self._shown(value, escape)
 
     def heading(self, value) -> Markup:
         """A text for a Markdown heading: as `text`, and with no Markdown syntax (attr_list, links)."""
+        return self._shown(value, markdown_text)
+
+    def _shown(self, value, safe) -> Markup:
+        """`value` in this language, made safe by `safe`; an English fallback marked as English."""
         shown = pick(value, self.lang)
         if shown is None:
             return Markup("")
         if shown.fallback and self.lang != "en":
-            return Markup(f'<span lang="en">{markdown_text(shown.text)}</span>')
-        return markdown_text(shown.text)
+            return Markup(f'<span lang="en">{safe(shown.text)}</span>')
+        return safe(shown.text)
 
     def plain(self, value) -> str:
         shown = pick(value, self.lang)
