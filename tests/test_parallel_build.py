@@ -6,6 +6,7 @@ it relies on in mkdocs-static-i18n, so that an upgrade that changes it fails her
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import re
 import subprocess
@@ -98,11 +99,36 @@ def test_a_lost_record_still_fails_the_parallel_build(tmp_path, monkeypatch):
     assert parallel.main(["--jobs", "2", "-q", "-d", str(project / "site")]) == 1
 
 
-def test_groups_are_contiguous_and_balanced():
-    assert parallel.groups(LANGUAGES, 2) == [["en", "sv", "nb", "da"], ["fi", "nl", "de"]]
-    assert parallel.groups(LANGUAGES, 3) == [["en", "sv", "nb"], ["da", "fi"], ["nl", "de"]]
-    assert parallel.groups(LANGUAGES, 99) == [[lang] for lang in LANGUAGES]
-    assert parallel.groups(["en"], 4) == [["en"]]
+def test_every_language_is_a_pass_of_its_own_and_the_slots_share_them(tmp_path):
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    times = tmp_path / "times.json"
+    env = dict(os.environ, HUB_NOW=FIXTURE_NOW, NO_MKDOCS_2_WARNING="1", HUB_BUILD_TIMES=str(times))
+    result = subprocess.run([sys.executable, "-m", "hub.mkdocs.parallel", "--jobs", "2", "-q"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    recorded = json.loads(times.read_text())
+    assert sorted(recorded["languages"]) == sorted(LANGUAGES)  # one process, and its CPU seconds, each
+    assert all(seconds > 0 for seconds in recorded["languages"].values())
+    assert len(recorded["workers"]) == 2  # two slots, each running languages one after the other
+    assert sum(recorded["workers"]) == pytest.approx(sum(recorded["languages"].values()))
+    assert not list(project.glob(".hub-build-*")), "the build's work folder was left behind"
+
+
+def test_move_tree_renames_new_folders_whole_and_merges_existing_ones(tmp_path):
+    source, dest = tmp_path / "source", tmp_path / "dest"
+    for name in ("sv/events/a/index.html", "assets/new.css", "assets/hub.js", "sitemap.xml"):
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text("new " + name)
+    (dest / "assets").mkdir(parents=True)
+    (dest / "assets" / "hub.js").write_text("old")
+    (dest / "assets" / "kept.css").write_text("kept")
+    inode = (source / "sv").stat().st_ino
+    parallel.move_tree(str(source), str(dest), skip={"sitemap.xml"})
+    assert (dest / "sv").stat().st_ino == inode  # one rename, not a copy
+    assert (dest / "sv/events/a/index.html").read_text() == "new sv/events/a/index.html"
+    assert (dest / "assets/hub.js").read_text() == "new assets/hub.js"  # the later pass's file wins
+    assert (dest / "assets/kept.css").read_text() == "kept"
+    assert (dest / "assets/new.css").exists() and not (dest / "sitemap.xml").exists()
 
 
 def test_jobs_from_the_environment(monkeypatch):
@@ -133,8 +159,6 @@ def test_i18n_plugin_still_has_the_seams_the_parallel_build_uses():
     post_build = inspect.getsource(I18n.on_post_build)
     assert "if self.building:\n            return" in post_build, \
         "i18n's on_post_build no longer returns early while `building`: workers would build every language"
-    assert "utils.clean_directory = lambda x: x" in post_build, \
-        "i18n no longer keeps the site folder between its passes the way parallel.py copies"
     config = inspect.getsource(I18n.on_config)
     assert "if self.current_language is None" in config, \
         "i18n's on_config no longer keeps a `current_language` set before the build"

@@ -3,18 +3,18 @@
 `python -m hub.mkdocs.parallel [-f mkdocs.yml] [-d site] [--jobs N]` (what `make build` runs;
 JOBS=N or --jobs N, default os.cpu_count()). With one job it is exactly `mkdocs build --strict`.
 
-With more, the parent loads and indexes data/ once and forks one worker per group of languages
-(contiguous in the i18n plugin's order, so the default language's group comes first). Each worker
-loads the MkDocs config afresh and runs MkDocs' own `build()` once per language of its group into a
-folder of its own, the way mkdocs-static-i18n's on_post_build does for every language after the
-default one. Meanwhile the parent writes the files that span languages (hub/emit/outputs.py
-WRITERS: calendars, feeds, export, redirects, ...) into a folder of its own. Then the folders are
-moved into the site folder in build order (a later pass's file replaces an earlier one's, as when
-one process writes them all), the sitemap, which each pass rewrites with everything built so
-far, is joined from the workers' parts, outputs.finish reads the finished tree (the sitemap's
-x-default) and outputs.check_all runs over the whole tree. Each language's search index is
-written by the worker that built it, at the end of its pass (the hub plugin's on_post_build). A warning in any language fails the build with that warning shown (each worker builds
-in strict mode and logs as `mkdocs build` does).
+With more, the parent loads and indexes data/ once and forks one process per language, N at a time
+(class Passes: a slot that finishes takes the next language, in the i18n plugin's order). Each loads
+the MkDocs config afresh and runs MkDocs' own `build()` for its language into a folder of its own, the
+way mkdocs-static-i18n's on_post_build does for every language after the default one, indexes it with
+Pagefind (the hub plugin's on_post_build) and exits, its memory with it. Meanwhile the parent writes
+the files that span languages (hub/emit/outputs.py WRITERS: calendars, feeds, export, redirects, ...)
+into a folder of its own. Then the folders are moved into the site folder in build order (a later
+pass's file replaces an earlier one's, as when one process writes them all), the sitemap, which each
+pass writes with the pages it built, is joined from the passes' parts, outputs.finish reads the
+finished tree (the sitemap's x-default) and outputs.check_all runs over the whole tree. A warning in
+any language fails the build with that warning shown (each pass builds in strict mode and logs as
+`mkdocs build` does).
 
 What this relies on in mkdocs-static-i18n 1.3.1 (tests/test_parallel_build.py fails clearly if an
 upgrade changes it):
@@ -22,18 +22,18 @@ upgrade changes it):
   only picks the default when it is None);
 - `building = True` keeps its on_post_build from building every other language (and tells the
   hub plugin not to write the shared outputs);
-- it monkey-patches `mkdocs.utils.clean_directory` so that its passes do not empty the site
-  folder: the workers do the same;
-- `i18n_files_per_language` accumulates the languages built so far and its sitemap.xml template
-  lists them in that order, one `<url>` element per page.
+- `i18n_files_per_language` holds the languages built so far in the process (here: one) and its
+  sitemap.xml template lists them in that order, one `<url>` element per page.
 """
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import json
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import sys
@@ -46,6 +46,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from hub.emit import outputs
+from hub.mkdocs import template_cache
 from hub.model.errors import DataError
 from hub.render.build import load_build
 
@@ -71,18 +72,6 @@ def jobs_wanted(value: str | None = None) -> int:
             raise SystemExit(f"JOBS: expected at least 1, got {jobs}")
         return jobs
     return os.cpu_count() or 1
-
-
-def groups(languages: list[str], jobs: int) -> list[list[str]]:
-    """`languages` cut into at most `jobs` contiguous groups whose sizes differ by one at most."""
-    jobs = max(1, min(jobs, len(languages)))
-    size, extra = divmod(len(languages), jobs)
-    out, start = [], 0
-    for n in range(jobs):
-        end = start + size + (1 if n < extra else 0)
-        out.append(languages[start:end])
-        start = end
-    return out
 
 
 def _setup_logging(quiet: bool) -> None:
@@ -113,29 +102,26 @@ def _single(config_file: str, site_dir: str | None) -> int:
     return 0
 
 
-def _worker(config_file: str, staging: str, languages: list[str]) -> None:
-    """Build `languages` into `staging`, one MkDocs pass each, as mkdocs-static-i18n's loop does."""
+def _pass(config_file: str, staging: str, lang: str) -> None:
+    """Build `lang` into `staging` (an empty folder), one MkDocs pass, as mkdocs-static-i18n's loop does."""
     config = load_config(config_file, site_dir=staging, strict=True)
     i18n = config.plugins["i18n"]
     config.plugins.on_startup(command="build", dirty=False)
-    # Relies on i18n: its passes must not empty the folder the earlier passes wrote (it patches the same).
-    mkdocs_utils.clean_directory = lambda _folder: None
     # Relies on i18n: with `building` set its on_post_build does not build the other languages.
     i18n.building = True
     try:
-        for lang in languages:
-            i18n.current_language = lang
-            mkdocs_build(config)
+        i18n.current_language = lang
+        mkdocs_build(config)
     except (Abort, MkDocsException) as err:
         log.error(str(err))
         os._exit(1)
     except Exception:
-        logging.getLogger("mkdocs").exception("the build of %s failed", ", ".join(languages))
+        logging.getLogger("mkdocs").exception("the build of %s failed", lang)
         os._exit(1)
     finally:
         config.plugins.on_shutdown()
-    with open(os.path.join(os.path.dirname(staging), os.path.basename(staging) + ".cpu"), "w") as handle:
-        # This worker's CPU seconds since the fork, with its Pagefind runs' (children it waited for).
+    with open(staging + ".cpu", "w") as handle:
+        # This pass's CPU seconds since the fork, with its Pagefind run's (a child it waited for).
         children = os.times()
         handle.write(repr(time.process_time() + children.children_user + children.children_system))
     logging.shutdown()
@@ -150,7 +136,12 @@ def _clean(site_dir: str) -> None:
 
 
 def move_tree(source: str, dest: str, skip=frozenset()) -> None:
-    """Move every file of `source` into `dest`, replacing what is there (renames, no copies)."""
+    """Move every file of `source` into `dest`, replacing what is there (renames, no copies).
+
+    A folder that `dest` does not have yet (a language's, a collection's) moves whole, in one
+    rename: creating its thousands of folders and files again one by one is a good part of a
+    build's system time.
+    """
     for path, dirs, names in os.walk(source):
         rel = os.path.relpath(path, source)
         target_dir = dest if rel == "." else os.path.join(dest, rel)
@@ -159,6 +150,15 @@ def move_tree(source: str, dest: str, skip=frozenset()) -> None:
             rel_name = name if rel == "." else os.path.join(rel, name)
             if rel_name not in skip:
                 os.replace(os.path.join(path, name), os.path.join(target_dir, name))
+        kept = []
+        for name in dirs:
+            target = os.path.join(target_dir, name)
+            rel_dir = name if rel == "." else os.path.join(rel, name)
+            if os.path.lexists(target) or any(skipped.startswith(rel_dir + os.sep) for skipped in skip):
+                kept.append(name)  # merged file by file below
+            else:
+                os.rename(os.path.join(path, name), target)
+        dirs[:] = kept
 
 
 def join_sitemaps(parts: list[str]) -> str:
@@ -205,49 +205,44 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         return _single(config_file, site_dir)
     root = os.path.dirname(os.path.abspath(config.config_file_path))
     try:
-        # Loaded before the fork: the workers find it in load_build's cache (same files, same key).
+        # Loaded before the forks: the passes find it in load_build's cache (same files, same key).
         build = load_build(root, config.site_url)
     except DataError as err:
         log.error(f"invalid records in data/:\n{err.report()}")
         return 1
     started = time.monotonic()
     times = {"load": time.process_time()}
-    plan = groups(languages, jobs)
+    # What the passes only read (the loaded data/) is left out of the garbage collector's scans, so
+    # a pass does not write to every object's header and make its forked copy of them private.
+    gc.freeze()
+    slots = min(jobs, len(languages))
     parent = os.path.dirname(os.path.abspath(site_dir))
     os.makedirs(parent, exist_ok=True)
     work = tempfile.mkdtemp(prefix=".hub-build-", dir=parent)  # beside site/: moving is renaming
-    workers = []
+    # Theme templates compiled by one pass are read by the later ones instead of compiled again.
+    template_cache.CACHE.folder = os.path.join(work, "templates")
+    os.makedirs(template_cache.CACHE.folder)
+    pool = Passes(config_file, work, languages, slots)
     try:
-        context = multiprocessing.get_context("fork")
-        stagings = [os.path.join(work, f"part-{n}") for n in range(len(plan))]
-        for group, staging in zip(plan, stagings):
-            os.makedirs(staging)
-            process = context.Process(target=_worker, args=(config_file, staging, group), daemon=False)
-            process.start()
-            workers.append(process)
-        log.info(f"Building {' | '.join(', '.join(g) for g in plan)} in {len(plan)} processes")
-        # While the workers build, this process writes what spans languages.
+        log.info(f"Building {', '.join(languages)}, {slots} at a time")
+        pool.start()
+        # While the passes build, this process writes what spans languages.
         shared = os.path.join(work, "shared")
         os.makedirs(shared)
         mark = time.process_time()
         outputs.write_all(build, shared)
         times["write_all"] = time.process_time() - mark
-        failed = False
-        for process in workers:
-            process.join()
-            failed = failed or process.exitcode != 0
-        if failed:
+        if not pool.finish():
             log.error("Aborted: the build of a language failed (its messages are above)")
             return 1
-        times["workers"] = []
-        for staging in stagings:
-            with open(staging + ".cpu") as handle:
-                times["workers"].append(float(handle.read()))
+        times["workers"] = pool.slot_seconds()
+        times["languages"] = pool.seconds
         mark = time.process_time()
         _clean(site_dir)
-        for staging in stagings:
-            move_tree(staging, site_dir, skip=JOINED)
-        sitemaps = [os.path.join(s, SITEMAP) for s in stagings if os.path.exists(os.path.join(s, SITEMAP))]
+        for lang in languages:
+            move_tree(pool.staging(lang), site_dir, skip=JOINED)
+        sitemaps = [os.path.join(pool.staging(lang), SITEMAP) for lang in languages]
+        sitemaps = [path for path in sitemaps if os.path.exists(path)]
         if sitemaps:
             texts = []
             for path in sitemaps:
@@ -259,11 +254,9 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         move_tree(shared, site_dir)
         outputs.finish(build, site_dir)
     finally:
-        # Should this process fail (in write_all, say), its workers must not go on writing.
-        for process in workers:
-            if process.is_alive():
-                process.terminate()
-                process.join()
+        pool.stop()  # should this process fail (in write_all, say), no pass may go on writing
+        template_cache.CACHE.folder = None
+        gc.unfreeze()
         shutil.rmtree(work, ignore_errors=True)
     problems = outputs.check_all(build, site_dir)
     times["join_and_check"] = time.process_time() - mark
@@ -273,8 +266,71 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
     if problems:
         log.error("the build lost records:\n" + "\n".join(problems))
         return 1
-    log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds ({len(plan)} processes)")
+    log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds ({slots} processes)")
     return 0
+
+
+class Passes:
+    """Each language's pass in a process of its own, forked from this one, `slots` at a time.
+
+    One process per language rather than per group of languages: a pass's memory (MkDocs' pages,
+    mkdocs-static-i18n's lists of them) goes with its process, so the build never holds more than
+    `slots` languages' pages, and a slot that finishes early takes the next language, so the cores
+    stay busy to the end. Languages start in the i18n plugin's order, the default one first.
+    """
+
+    def __init__(self, config_file: str, work: str, languages: list[str], slots: int):
+        self.config_file, self.work, self.slots = config_file, work, slots
+        self.waiting = list(languages)
+        self.running: dict[int, tuple[multiprocessing.Process, str]] = {}  # slot -> (process, language)
+        self.seconds: dict[str, float] = {}  # language -> CPU seconds of its pass, Pagefind's included
+        self.ran: dict[int, list[str]] = {slot: [] for slot in range(slots)}
+        self._context = multiprocessing.get_context("fork")
+
+    def staging(self, lang: str) -> str:
+        return os.path.join(self.work, f"lang-{lang}")
+
+    def start(self) -> None:
+        for slot in range(self.slots):
+            self._next(slot)
+
+    def _next(self, slot: int) -> None:
+        if not self.waiting:
+            return
+        lang = self.waiting.pop(0)
+        os.makedirs(self.staging(lang))
+        process = self._context.Process(target=_pass, args=(self.config_file, self.staging(lang), lang), daemon=False)
+        process.start()
+        self.running[slot] = (process, lang)
+        self.ran[slot].append(lang)
+
+    def finish(self) -> bool:
+        """Run every language; False (and the others stopped) as soon as one fails."""
+        while self.running:
+            by_sentinel = {process.sentinel: slot for slot, (process, _) in self.running.items()}
+            for sentinel in multiprocessing.connection.wait(list(by_sentinel)):
+                slot = by_sentinel[sentinel]
+                process, lang = self.running.pop(slot)
+                process.join()
+                if process.exitcode != 0:
+                    self.stop()
+                    return False
+                with open(self.staging(lang) + ".cpu") as handle:
+                    self.seconds[lang] = float(handle.read())
+                self._next(slot)
+        return True
+
+    def slot_seconds(self) -> list[float]:
+        """CPU seconds of each slot: its languages' passes one after the other."""
+        return [sum(self.seconds.get(lang, 0.0) for lang in langs) for langs in self.ran.values()]
+
+    def stop(self) -> None:
+        self.waiting.clear()
+        for process, _lang in self.running.values():
+            if process.is_alive():
+                process.terminate()
+            process.join()
+        self.running.clear()
 
 
 def main(argv=None) -> int:

@@ -5,9 +5,14 @@ language, so Material's templates (about 70) were parsed and compiled seven time
 again on every save under `mkdocs serve`. Jinja's bytecode cache keeps the compiled code keyed by
 template name and file, and drops it when the source's checksum differs; this one lives in memory
 and adds the environment's compile settings to the key, so that two differently set up
-environments never share code.
+environments never share code. While `folder` is set (the parallel build's passes, each a process
+of its own), compiled templates are also written there and read from there by the other passes.
 """
 from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -26,14 +31,32 @@ def _settings(environment) -> tuple:
 class MemoryBytecodeCache(BytecodeCache):
     def __init__(self):
         self._store: dict[tuple, bytes] = {}
+        self.folder: str | None = None
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._store.get((bucket.key, _settings(bucket.environment)))
+        key = (bucket.key, _settings(bucket.environment))
+        data = self._store.get(key)
+        if data is None and self.folder:
+            try:
+                with open(self._path(key), "rb") as handle:
+                    data = self._store[key] = handle.read()
+            except OSError:
+                pass
         if data is not None:
             bucket.bytecode_from_string(data)  # rejects it when the source's checksum changed
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._store[(bucket.key, _settings(bucket.environment))] = bucket.bytecode_to_string()
+        key = (bucket.key, _settings(bucket.environment))
+        data = self._store[key] = bucket.bytecode_to_string()
+        if self.folder:
+            # Written whole under another name, then renamed: a pass reading it never sees half.
+            handle, temporary = tempfile.mkstemp(dir=self.folder)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, self._path(key))
+
+    def _path(self, key: tuple) -> str:
+        return os.path.join(self.folder, hashlib.sha256(repr(key).encode()).hexdigest())
 
     def clear(self) -> None:
         self._store.clear()
