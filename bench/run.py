@@ -29,12 +29,14 @@ Times are the minimum of --runs runs up to 400 records and of one run above. Wal
 what the parallel build is for; CPU seconds (user + system of the build and every process it
 waited for) are what the build costs whatever the cores. Peak memory is the largest sum, over the
 build's whole process tree, of each process's proportional set size (PSS: a page shared by the
-forked workers counts once), sampled every 0.25 s; MkDocs' own figure, the largest single process
+forked workers counts once), sampled every 0.25 s (less often when sampling would take over 5 %
+of a core); MkDocs' own figure, the largest single process
 (os.wait4's maxrss), is in the --json output.
 "Idle s" is what the build would take on an idle machine with that many cores, worked out from
 the CPU seconds of each of its processes (hub/mkdocs/parallel.py writes them to HUB_BUILD_TIMES):
-loading, then the longest of (the slowest worker, all the work shared out over the cores), then
-joining and checking; for a one-process build it is its CPU time. On a machine that others share,
+loading, then the longest of (the slowest slot of passes, all the work shared out over the cores),
+then joining and checking, then the search indexes' wall-clock time (one Pagefind at a time, each
+on every core by itself); for a one-process build it is its CPU time. On a machine that others share,
 wall-clock time says more about them than about the build.
 The "README" columns are the README's figures before the parallel build (OLD below, one process,
 CPU seconds, 2026-12-01), not measured in this run; the old and oldns rows are.
@@ -176,7 +178,9 @@ def idle_time(times: dict, cores: int) -> float:
     """The build's time on an idle machine with `cores` cores, from its processes' CPU seconds."""
     workers = times["workers"]
     shared = max(max(workers), (sum(workers) + times["write_all"]) / cores)
-    return times["load"] + shared + times["join_and_check"]
+    # The search indexes are built one at a time after the pages, each Pagefind on every core by
+    # itself (about 1.5 cores' worth here): their wall-clock time, as measured, is what they add.
+    return times["load"] + shared + times["join_and_check"] + times.get("search_wall", 0.0)
 
 
 def build(project: Path, log: Path, cmd: list[str]) -> Run:

@@ -52,6 +52,8 @@ def test_idle_time_is_load_then_the_longer_of_the_slowest_worker_and_the_shared_
     times = {"load": 2.0, "write_all": 4.0, "workers": [10.0, 6.0], "join_and_check": 1.0}
     assert bench_run.idle_time(times, 2) == 2.0 + 10.0 + 1.0  # (10 + 6 + 4) / 2 = 10: the slowest worker
     assert bench_run.idle_time(times, 1) == 2.0 + 20.0 + 1.0  # one core does it all
+    # The search indexes come after, one at a time: their wall-clock time adds.
+    assert bench_run.idle_time(dict(times, search=3.0, search_wall=2.0), 2) == 2.0 + 10.0 + 1.0 + 2.0
 
 
 def test_tree_memory_counts_the_children_of_the_build(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sitebuild import FIXTURE_NOW, FIXTURES, LANGUAGES, prefix, prepare_project, site_files
 
-from hub.mkdocs import parallel
+from hub.mkdocs import parallel, site_join
 
 
 def run(project: Path, jobs: int, site: str = "site") -> subprocess.CompletedProcess:
@@ -87,9 +87,9 @@ def test_a_lost_record_still_fails_the_parallel_build(tmp_path, monkeypatch):
 
     real = outputs.check_all
 
-    def check_without_one_page(build, site_dir):
+    def check_without_one_page(build, site_dir, **kwargs):
         os.remove(os.path.join(site_dir, "sv", "events", "spring-dialogue", "index.html"))
-        return real(build, site_dir)
+        return real(build, site_dir, **kwargs)
 
     monkeypatch.setattr(outputs, "check_all", check_without_one_page)
     project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
@@ -123,7 +123,7 @@ def test_move_tree_renames_new_folders_whole_and_merges_existing_ones(tmp_path):
     (dest / "assets" / "hub.js").write_text("old")
     (dest / "assets" / "kept.css").write_text("kept")
     inode = (source / "sv").stat().st_ino
-    parallel.move_tree(str(source), str(dest), skip={"sitemap.xml"})
+    site_join.move_tree(str(source), str(dest), skip={"sitemap.xml"})
     assert (dest / "sv").stat().st_ino == inode  # one rename, not a copy
     assert (dest / "sv/events/a/index.html").read_text() == "new sv/events/a/index.html"
     assert (dest / "assets/hub.js").read_text() == "new assets/hub.js"  # the later pass's file wins
@@ -145,7 +145,7 @@ def test_join_sitemaps_keeps_header_order_and_closing():
     head, tail = '<?xml version="1.0"?>\n<urlset>', "\n</urlset>"
     one = head + "\n    <url>a</url>\n    <url>b</url>" + tail
     two = head + "\n    <url>c</url>" + tail
-    assert parallel.join_sitemaps([one, two]) == head + "\n    <url>a</url>\n    <url>b</url>\n    <url>c</url>" + tail
+    assert site_join.join_sitemaps([one, two]) == head + "\n    <url>a</url>\n    <url>b</url>\n    <url>c</url>" + tail
 
 
 # -- what the parallel build relies on in mkdocs-static-i18n (see hub/mkdocs/parallel.py) --

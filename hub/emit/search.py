@@ -92,14 +92,8 @@ class Articles:
     def index(self, site_dir: str) -> None:
         """Write pagefind/<lang>/ under `site_dir` from the articles set aside, then let them go."""
         try:
-            if not self.count:
-                return  # no pages: nothing to search, and Pagefind refuses an empty folder
-            command = [str(pagefind_bin.get_executable()), "--site", self.folder,
-                       "--output-path", os.path.join(site_dir, OUTPUT, self.lang),
-                       "--exclude-selectors", ", ".join(IGNORED), "--silent"]
-            result = subprocess.run(command, capture_output=True, text=True)
-            if result.returncode != 0:
-                raise RuntimeError(f"pagefind could not index the {self.lang} pages:\n{result.stdout}{result.stderr}")
+            if self.count:  # no pages: nothing to search, and Pagefind refuses an empty folder
+                index_folder(self.folder, site_dir, self.lang)
         finally:
             self.discard()
 
@@ -107,13 +101,28 @@ class Articles:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def index_folder(folder: str, site_dir: str, lang: str) -> None:
+    """Pagefind over a folder of articles (Articles.folder): writes pagefind/<lang>/ under `site_dir`."""
+    command = [str(pagefind_bin.get_executable()), "--site", folder,
+               "--output-path", os.path.join(site_dir, OUTPUT, lang),
+               "--exclude-selectors", ", ".join(IGNORED), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"pagefind could not index the {lang} pages:\n{result.stdout}{result.stderr}")
+
+
 def check(build, site_dir: str) -> list[str]:
     """Every built language has its own bundle, and it indexed at least that language's record pages."""
-    config, site = build.config, Path(site_dir)
-    records = sum(1 for _ in build.record_keys())
+    return check_bundles(site_dir, {lang: build.config.path_prefix(lang) for lang in build.config.languages},
+                         sum(1 for _ in build.record_keys()))
+
+
+def check_bundles(site_dir: str, prefixes: dict[str, str], records: int) -> list[str]:
+    """search.check from plain facts: each language's folder prefix ('' or 'sv/') and the number of records."""
+    site = Path(site_dir)
     problems = []
-    for lang in config.languages:
-        if not (site / config.path_prefix(lang) / "index.html").is_file():
+    for lang, prefix in prefixes.items():
+        if not (site / prefix / "index.html").is_file():
             continue  # the language was not built (a preview of others, or the emitters' tests)
         entry_file = site / OUTPUT / lang / "pagefind-entry.json"
         if not entry_file.is_file():

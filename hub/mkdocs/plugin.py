@@ -41,6 +41,10 @@ class HubPlugin(BasePlugin):
         self.build: HubBuild | None = None
         self.language = self.outer_language = "en"
         self.articles: dict[str, search.Articles] = {}  # per language pass under way
+        # Set by the parallel build's passes (passes.py): the articles are indexed after every
+        # language's pages, one Pagefind at a time, not at the end of the pass.
+        self.defer_search = False
+        self.deferred: list[search.Articles] = []
 
     def on_config(self, config: MkDocsConfig):
         i18n = config.plugins.get("i18n")
@@ -136,9 +140,14 @@ class HubPlugin(BasePlugin):
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        # The record page's HTML blocks skipped Markdown (hub/mkdocs/prerender.py): put them back.
-        blocks = getattr(page, "hub_blocks", None)
-        return prerender.join(html, blocks) if blocks else html
+        # The record page's HTML blocks skipped Markdown (hub/mkdocs/prerender.py): put them back, and
+        # let them go. MkDocs renders every page before it writes any (build.py's two loops), so what a
+        # page keeps until then is kept for all of them at once: 0.1 to 0.2 GB per language at 10,000 records.
+        blocks = page.__dict__.pop("hub_blocks", None)
+        if blocks:
+            page.hub_prerendered = True
+            return prerender.join(html, blocks)
+        return html
 
     def on_pre_build(self, config):
         # What Pagefind will index of this pass's pages (hub/emit/search.py), set aside as they are written.
@@ -157,8 +166,7 @@ class HubPlugin(BasePlugin):
         # the text of every page in every language; MkDocs' anchor check after the pages reads neither.
         # (Empty, not None: Page.title reads None as "not read yet" and would return no title.)
         page.content = page.markdown = ""
-        # A record page's HTML blocks and cached render go too (on_page_markdown set them).
-        page.__dict__.pop("hub_blocks", None)
+        # A record page's cached render goes too (on_page_markdown set it).
         page.__dict__.pop("render", None)
         return output
 
@@ -177,7 +185,7 @@ class HubPlugin(BasePlugin):
         context["hub_site"] = self._site_facts()
         context["hub_now"] = self.build.index.now.isoformat() if os.environ.get("HUB_NOW") else None
         # Theme blocks record pages share (overrides/main.html): only theirs, which are out of the nav.
-        context["hub_shared"] = self.render_cache.shared(page) if getattr(page, "hub_blocks", None) else None
+        context["hub_shared"] = self.render_cache.shared(page) if getattr(page, "hub_prerendered", False) else None
         # main.html marks the article for Pagefind with these (hub/emit/search.py).
         filters = search.page_filters(self.build, page.meta.get("hub_record"))
         context["hub_search_attributes"] = search.filter_attributes(filters)
@@ -224,7 +232,11 @@ class HubPlugin(BasePlugin):
         i18n = config.plugins.get("i18n")
         building = i18n is not None and getattr(i18n, "building", False)
         # This pass's pages are written (the outer pass's too: i18n's own post_build has run): index them.
-        self.articles.pop(self.language if building else self.outer_language).index(config.site_dir)
+        articles = self.articles.pop(self.language if building else self.outer_language)
+        if self.defer_search:
+            self.deferred.append(articles)
+        else:
+            articles.index(config.site_dir)
         if building:
             return  # a translation's pass: the default language's post_build writes once all are done
         outputs.write_all(self.build, config.site_dir)
