@@ -162,3 +162,40 @@ def test_i18n_plugin_still_has_the_seams_the_parallel_build_uses():
     config = inspect.getsource(I18n.on_config)
     assert "if self.current_language is None" in config, \
         "i18n's on_config no longer keeps a `current_language` set before the build"
+
+
+class _FakeIndexing:
+    """Stands in for a Pagefind run: records how many ran at once; ends on its second poll."""
+    running: list = []
+    most = 0
+
+    def __init__(self, folder, site_dir, lang):
+        self.lang, self.polls = lang, 0
+        _FakeIndexing.running.append(lang)
+        _FakeIndexing.most = max(_FakeIndexing.most, len(_FakeIndexing.running))
+
+    def done(self):
+        self.polls += 1
+        return self.polls > 1
+
+    def wait(self):
+        _FakeIndexing.running.remove(self.lang)
+
+
+@pytest.mark.parametrize("size, side_by_side", [(1_000_000, 2), (100_000_000, 1)])
+def test_search_indexes_run_side_by_side_only_while_their_memory_fits(monkeypatch, size, side_by_side):
+    """A small hub's languages are indexed on both cores at once; a large hub's (Pagefind: about
+    1.4 GB at 10,000 records a language) one after the other, each language still indexed."""
+    from hub.emit import search
+
+    monkeypatch.setattr(search, "Indexing", _FakeIndexing)
+    _FakeIndexing.running, _FakeIndexing.most = [], 0
+    articles = [(lang, {"folder": f"/tmp/{lang}", "size": size}) for lang in LANGUAGES]
+    parallel._index_all(articles, "site", slots=2)
+    assert _FakeIndexing.most == side_by_side and _FakeIndexing.running == []
+
+
+def test_a_pagefind_failure_fails_the_build_naming_the_language(tmp_path):
+    (tmp_path / "articles").mkdir()  # an empty folder: Pagefind refuses it
+    with pytest.raises(RuntimeError, match="pagefind could not index the sv pages"):
+        parallel._index_all([("sv", {"folder": str(tmp_path / "articles"), "size": 10})], str(tmp_path / "site"), 2)

@@ -11,9 +11,10 @@ With more, the build runs in two steps, so that what takes the most memory never
    earlier one's, as when one process writes them all; the sitemaps joined), outputs.finish reads
    the finished tree (the sitemap's x-default) and outputs.check_all runs over it, and it exits:
    its copy of data/ goes with it.
-2. Search. This process, which never loaded data/, runs Pagefind over each language's articles,
-   one language at a time (Pagefind uses every core itself, and holds a whole language's index in
-   memory: 1.3 to 1.5 GB at 10,000 pages), then checks every bundle (search.check_bundles).
+2. Search. This process, which never loaded data/, runs Pagefind over each language's articles
+   (Pagefind holds a whole language's index in memory: 1.3 to 1.5 GB at 10,000 pages, so a large
+   hub's languages are indexed one after the other, each Pagefind on every core by itself, and a
+   small hub's side by side; see _index_all), then checks every bundle (search.check_bundles).
 A warning in any language fails the build with that warning shown (each pass builds in strict mode
 and logs as `mkdocs build` does). The site is the same as one process's, file for file
 (tests/test_parallel_build.py).
@@ -48,6 +49,10 @@ log = logging.getLogger("mkdocs.hub.parallel")
 TIMES_ENV = "HUB_BUILD_TIMES"
 # What step 1 hands step 2, in the work folder.
 PAGES_DONE = "pages.json"
+# Memory that Pagefind runs side by side may take (search.MEMORY_PER_BYTE estimates each): as much as
+# one language of 10,000 records takes alone, so that a small hub's languages are indexed on every
+# core at once and a large one's one after the other.
+SEARCH_MEMORY = 1_500_000_000
 
 
 def jobs_wanted(value: str | None = None) -> int:
@@ -113,9 +118,12 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         with open(os.path.join(work, PAGES_DONE), encoding="utf-8") as handle:
             done = json.load(handle)
         times, mark, wall = done["times"], _children_seconds(), time.monotonic()
-        for lang in languages:  # one at a time: see the module's docstring
-            if lang in done["articles"]:
-                search.index_folder(done["articles"][lang], site_dir, lang)
+        try:
+            _index_all([(lang, done["articles"][lang]) for lang in languages if lang in done["articles"]],
+                       site_dir, len(times["workers"]))
+        except RuntimeError as err:
+            log.error(str(err))
+            return 1
         times["search"] = _children_seconds() - mark
         times["search_wall"] = time.monotonic() - wall
         problems = search.check_bundles(site_dir, done["prefixes"], done["records"])
@@ -130,6 +138,28 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
     slots = len(times["workers"])
     log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds ({slots} processes)")
     return 0
+
+
+def _index_all(articles: list[tuple[str, dict]], site_dir: str, slots: int) -> None:
+    """Pagefind over each language's articles: side by side (up to `slots`) while their memory, as
+    estimated from the articles' size, stays within SEARCH_MEMORY; a language alone whatever its size."""
+    waiting = [(lang, facts["folder"], facts["size"] * search.MEMORY_PER_BYTE) for lang, facts in articles]
+    running: list[tuple[search.Indexing, int]] = []
+    try:
+        while waiting or running:
+            while waiting and len(running) < slots and \
+                    (not running or sum(need for _, need in running) + waiting[0][2] <= SEARCH_MEMORY):
+                lang, folder, need = waiting.pop(0)
+                running.append((search.Indexing(folder, site_dir, lang), need))
+            finished = [run for run in running if run[0].done()]
+            if not finished:
+                time.sleep(0.02)
+            for run in finished:
+                running.remove(run)
+                run[0].wait()  # raises, naming the language, if Pagefind failed
+    finally:
+        for indexing, _need in running:  # after a failure: let the others end before the work folder goes
+            indexing.wait()
 
 
 def _children_seconds() -> float:

@@ -18,6 +18,7 @@ upgrade changes it):
 """
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -39,7 +40,7 @@ class Passes:
         self.waiting = list(languages)
         self.running: dict[int, tuple[multiprocessing.Process, str]] = {}  # slot -> (process, language)
         self.seconds: dict[str, float] = {}  # language -> CPU seconds of its pass
-        self.articles: dict[str, str] = {}  # language -> the folder of its articles, for Pagefind
+        self.articles: dict[str, dict] = {}  # language -> its articles for Pagefind: {"folder", "size"}
         self.ran: dict[int, list[str]] = {slot: [] for slot in range(slots)}
         self._context = multiprocessing.get_context("fork")
 
@@ -63,10 +64,10 @@ class Passes:
                     self.stop()
                     return False
                 with open(self.staging(lang) + ".done", encoding="utf-8") as handle:
-                    seconds, folder = handle.read().split("\n", 1)
-                self.seconds[lang] = float(seconds)
-                if folder:
-                    self.articles[lang] = folder
+                    done = json.load(handle)
+                self.seconds[lang] = done["seconds"]
+                if done["articles"]:
+                    self.articles[lang] = done["articles"]
                 self._next(slot)
         return True
 
@@ -96,7 +97,7 @@ class Passes:
 def _pass(config_file: str, staging: str, lang: str) -> None:
     """Build `lang` into `staging` (an empty folder), one MkDocs pass, as mkdocs-static-i18n's loop does.
 
-    Writes `<staging>.done`: the pass's CPU seconds, then the folder of its articles (empty if none).
+    Writes `<staging>.done`: the pass's CPU seconds and its articles set aside for Pagefind (or null).
     """
     config = load_config(config_file, site_dir=staging, strict=True)
     i18n, hub = config.plugins["i18n"], config.plugins["hub"]
@@ -115,8 +116,8 @@ def _pass(config_file: str, staging: str, lang: str) -> None:
         os._exit(1)
     finally:
         config.plugins.on_shutdown()
-    folders = [articles.folder for articles in hub.deferred if articles.count]
+    articles = [{"folder": a.folder, "size": a.size} for a in hub.deferred if a.count]
     with open(staging + ".done", "w", encoding="utf-8") as handle:
-        handle.write(f"{time.process_time()!r}\n{folders[0] if folders else ''}")
+        json.dump({"seconds": time.process_time(), "articles": articles[0] if articles else None}, handle)
     logging.shutdown()
     os._exit(0)
