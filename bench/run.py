@@ -341,6 +341,12 @@ def targets(results: list[Result], jobs: int, notes: list[str] = ()) -> str:
         spread = max(c for _, c in costs) / min(c for _, c in costs)
         out.append(f"- CPU cost per page constant (largest / smallest ≤ 1.25): {verdict(spread <= 1.25)} "
                    f"({', '.join(f'{s:,}: {c:.1f} ms' for s, c in costs)}; {spread:.2f})")
+        # The same without what a build costs whatever its size (starting its processes, compiling
+        # templates): what each page added from one size to the next costs.
+        sized = [r for r in results if r.cpu("a")]
+        marginal = [(a.size, b.size, 1000 * (b.cpu("a") - a.cpu("a")) / (b.pages["a"] - a.pages["a"]))
+                    for a, b in zip(sized, sized[1:])]
+        out.append("  CPU cost of each added page: " + ", ".join(f"{a:,} → {b:,}: {c:.1f} ms" for a, b, c in marginal))
     speedups = [(r.size, r.idle("a1") / r.idle("a")) for r in results if r.idle("a1") and r.idle("a")]
     if speedups:
         out.append(f"- speed-up from 1 to {jobs} processes ≥ 1.7× (idle machine): {verdict(all(v >= 1.7 for _, v in speedups))} "

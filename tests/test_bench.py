@@ -85,3 +85,13 @@ def test_without_search_drops_the_search_plugin_only(tmp_path):
     project = bench_sites.without_search(tmp_path / "hub-ns", tmp_path / "data")
     names = [bench_sites._plugin_name(p) for p in bench_sites.read_config(project)["plugins"]]
     assert "search" not in names and {"i18n", "macros", "hub"} <= set(names)
+
+
+def test_targets_print_the_cost_of_each_added_page_beside_the_cost_per_page():
+    small, large = bench_run.Result(100), bench_run.Result(400)
+    small.pages["a"], large.pages["a"] = 700, 2800
+    small.runs["a"] = [bench_run.Run(wall=6.0, cpu=10.0, peak_mb=100)]   # 14.3 ms a page, fixed costs included
+    large.runs["a"] = [bench_run.Run(wall=15.0, cpu=25.0, peak_mb=200)]  # (25 - 10) s / 2,100 pages = 7.1 ms
+    text = bench_run.targets([small, large], 2)
+    assert "CPU cost per page constant (largest / smallest ≤ 1.25): NOT met (100: 14.3 ms, 400: 8.9 ms; 1.60)" in text
+    assert "CPU cost of each added page: 100 → 400: 7.1 ms" in text
