@@ -148,14 +148,14 @@ def test_join_sitemaps_keeps_header_order_and_closing():
     assert site_join.join_sitemaps([one, two]) == head + "\n    <url>a</url>\n    <url>b</url>\n    <url>c</url>" + tail
 
 
-# -- what the parallel build relies on in mkdocs-static-i18n (see hub/mkdocs/parallel.py) --
+# -- what the parallel build relies on in mkdocs-static-i18n (see hub/mkdocs/passes.py) --
 
 def test_i18n_plugin_still_has_the_seams_the_parallel_build_uses():
     from mkdocs_static_i18n.plugin import I18n
 
     plugin = I18n()
     for attribute in ("building", "current_language", "i18n_files_per_language"):
-        assert hasattr(plugin, attribute), f"mkdocs-static-i18n no longer has `{attribute}`: see hub/mkdocs/parallel.py"
+        assert hasattr(plugin, attribute), f"mkdocs-static-i18n no longer has `{attribute}`: see hub/mkdocs/passes.py"
     post_build = inspect.getsource(I18n.on_post_build)
     assert "if self.building:\n            return" in post_build, \
         "i18n's on_post_build no longer returns early while `building`: workers would build every language"

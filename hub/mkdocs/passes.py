@@ -5,7 +5,8 @@ mkdocs-static-i18n's lists of them, its copy of the data it touched) goes with i
 build never holds more than N languages' pages, and a slot that finishes early takes the next
 language, so the cores stay busy to the end. Languages start in the i18n plugin's order, the
 default one first. Each pass sets its articles aside for Pagefind and leaves the indexing to
-parallel.py, which runs one Pagefind at a time once every page is written.
+parallel.py, which runs Pagefind once every page is written (side by side only while their
+memory fits).
 
 What this relies on in mkdocs-static-i18n 1.3.1 (tests/test_parallel_build.py fails clearly if an
 upgrade changes it):
