@@ -199,3 +199,15 @@ def test_a_pagefind_failure_fails_the_build_naming_the_language(tmp_path):
     (tmp_path / "articles").mkdir()  # an empty folder: Pagefind refuses it
     with pytest.raises(RuntimeError, match="pagefind could not index the sv pages"):
         parallel._index_all([("sv", {"folder": str(tmp_path / "articles"), "size": 10})], str(tmp_path / "site"), 2)
+
+
+def test_a_pages_step_stopped_from_outside_fails_the_build_and_says_so(tmp_path, monkeypatch):
+    """Killed by the system (out of memory, say), the pages step cannot explain itself: the build does."""
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(parallel, "_pages", lambda *args: os.kill(os.getpid(), 9))
+    said = []
+    monkeypatch.setattr(parallel.log, "error", said.append)
+    assert parallel.main(["--jobs", "2", "-q", "-d", str(project / "site")]) == 1
+    assert said == ["the build of the pages stopped (exit code -9): nothing was published"]
+    assert not list(project.glob(".hub-build-*"))

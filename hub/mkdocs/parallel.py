@@ -114,6 +114,8 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         pages.start()
         pages.join()
         if pages.exitcode != 0:
+            if pages.exitcode != 1:  # 1: it has said why; else it was stopped (out of memory, say)
+                log.error(f"the build of the pages stopped (exit code {pages.exitcode}): nothing was published")
             return 1
         with open(os.path.join(work, PAGES_DONE), encoding="utf-8") as handle:
             done = json.load(handle)
