@@ -45,7 +45,7 @@ def move_tree(source: str, dest: str, skip=frozenset()) -> None:
 
 
 def join_sitemaps(parts: list[str]) -> str:
-    """One sitemap from the workers' sitemaps, each listing its languages' pages in build order.
+    """One sitemap from the passes' sitemaps, each listing its language's pages, in build order.
 
     Each part is the same <urlset> header, its <url> elements, and the same closing tag (the i18n
     plugin's template); the whole is the first part's header, every part's elements in order, and
@@ -57,7 +57,7 @@ def join_sitemaps(parts: list[str]) -> str:
     for text in parts:
         start, end = text.find("<url>"), text.rfind("</url>")
         if start < 0 or end < 0:
-            raise RuntimeError("a worker's sitemap.xml has no <url> element: has the i18n plugin's template changed?")
+            raise RuntimeError("a pass's sitemap.xml has no <url> element: has the i18n plugin's template changed?")
         bodies.append((text[:start], text[start:end + len("</url>")], text[end + len("</url>"):]))
     # What stands between two <url> elements (a line break and the indent), taken from a part with two.
     between = next((body[body.index("</url>") + 6:body.index("<url>", 6)] for _, body, _ in bodies
