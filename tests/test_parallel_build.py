@@ -209,5 +209,5 @@ def test_a_pages_step_stopped_from_outside_fails_the_build_and_says_so(tmp_path,
     said = []
     monkeypatch.setattr(parallel.log, "error", said.append)
     assert parallel.main(["--jobs", "2", "-q", "-d", str(project / "site")]) == 1
-    assert said == ["the build of the pages stopped (exit code -9): nothing was published"]
+    assert said == ["the build of the pages stopped (exit code -9): the site folder is not complete"]
     assert not list(project.glob(".hub-build-*"))

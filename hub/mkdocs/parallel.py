@@ -22,6 +22,7 @@ and logs as `mkdocs build` does). The site is the same as one process's, file fo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import logging
@@ -115,7 +116,7 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         pages.join()
         if pages.exitcode != 0:
             if pages.exitcode != 1:  # 1: it has said why; else it was stopped (out of memory, say)
-                log.error(f"the build of the pages stopped (exit code {pages.exitcode}): nothing was published")
+                log.error(f"the build of the pages stopped (exit code {pages.exitcode}): the site folder is not complete")
             return 1
         with open(os.path.join(work, PAGES_DONE), encoding="utf-8") as handle:
             done = json.load(handle)
@@ -161,7 +162,8 @@ def _index_all(articles: list[tuple[str, dict]], site_dir: str, slots: int) -> N
                 run[0].wait()  # raises, naming the language, if Pagefind failed
     finally:
         for indexing, _need in running:  # after a failure: let the others end before the work folder goes
-            indexing.wait()
+            with contextlib.suppress(RuntimeError):  # the first failure is the one reported
+                indexing.wait()
 
 
 def _children_seconds() -> float:
