@@ -35,8 +35,9 @@ of a core); MkDocs' own figure, the largest single process
 "Idle s" is what the build would take on an idle machine with that many cores, worked out from
 the CPU seconds of each of its processes (hub/mkdocs/parallel.py writes them to HUB_BUILD_TIMES):
 loading, then the longest of (the slowest slot of passes, all the work shared out over the cores),
-then joining and checking, then the search indexes' wall-clock time (one Pagefind at a time, each
-on every core by itself); for a one-process build it is its CPU time. On a machine that others share,
+then joining and checking, then the search step's wall-clock time (Pagefind runs side by side only
+while their memory fits, and each keeps about 1.5 cores busy by itself); for a one-process build
+it is its CPU time. On a machine that others share,
 wall-clock time says more about them than about the build.
 The "README" columns are the README's figures before the parallel build (OLD below, one process,
 CPU seconds, 2026-12-01), not measured in this run; the old and oldns rows are.
@@ -178,8 +179,9 @@ def idle_time(times: dict, cores: int) -> float:
     """The build's time on an idle machine with `cores` cores, from its processes' CPU seconds."""
     workers = times["workers"]
     shared = max(max(workers), (sum(workers) + times["write_all"]) / cores)
-    # The search indexes are built one at a time after the pages, each Pagefind on every core by
-    # itself (about 1.5 cores' worth here): their wall-clock time, as measured, is what they add.
+    # The search indexes are built after the pages, side by side only while their memory fits, each
+    # Pagefind on every core by itself (about 1.5 cores' worth here): their wall-clock time, as
+    # measured, is what they add.
     return times["load"] + shared + times["join_and_check"] + times.get("search_wall", 0.0)
 
 

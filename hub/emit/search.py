@@ -95,7 +95,7 @@ class Articles:
         """Write pagefind/<lang>/ under `site_dir` from the articles set aside, then let them go."""
         try:
             if self.count:  # no pages: nothing to search, and Pagefind refuses an empty folder
-                index_folder(self.folder, site_dir, self.lang)
+                Indexing(self.folder, site_dir, self.lang).wait()
         finally:
             self.discard()
 
@@ -109,13 +109,9 @@ class Articles:
 MEMORY_PER_BYTE = 14
 
 
-def index_folder(folder: str, site_dir: str, lang: str) -> None:
-    """Pagefind over a folder of articles (Articles.folder): writes pagefind/<lang>/ under `site_dir`."""
-    Indexing(folder, site_dir, lang).wait()
-
-
 class Indexing:
-    """One Pagefind run, started at once; `wait` for it (and its error, named by language)."""
+    """Pagefind over a folder of articles (Articles.folder), started at once: it writes pagefind/<lang>/
+    under `site_dir`; `wait` for it (and its error, named by language)."""
 
     def __init__(self, folder: str, site_dir: str, lang: str):
         self.lang = lang
@@ -140,8 +136,13 @@ class Indexing:
 
 def check(build, site_dir: str) -> list[str]:
     """Every built language has its own bundle, and it indexed at least that language's record pages."""
-    return check_bundles(site_dir, {lang: build.config.path_prefix(lang) for lang in build.config.languages},
-                         sum(1 for _ in build.record_keys()))
+    return check_bundles(site_dir, **bundle_facts(build))
+
+
+def bundle_facts(build) -> dict:
+    """What check_bundles needs of the build, as plain values (the parallel build hands them on)."""
+    return {"prefixes": {lang: build.config.path_prefix(lang) for lang in build.config.languages},
+            "records": sum(1 for _ in build.record_keys())}
 
 
 def check_bundles(site_dir: str, prefixes: dict[str, str], records: int) -> list[str]:

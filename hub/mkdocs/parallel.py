@@ -129,7 +129,7 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
             return 1
         times["search"] = _children_seconds() - mark
         times["search_wall"] = time.monotonic() - wall
-        problems = search.check_bundles(site_dir, done["prefixes"], done["records"])
+        problems = search.check_bundles(site_dir, **done["bundles"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if os.environ.get(TIMES_ENV):
@@ -217,8 +217,7 @@ def _pages(config_file: str, site_url: str, site_dir: str, work: str, languages:
     times["workers"] = pool.slot_seconds()
     times["languages"] = pool.seconds
     with open(os.path.join(work, PAGES_DONE), "w", encoding="utf-8") as handle:
-        json.dump({"times": times, "articles": pool.articles, "records": sum(1 for _ in build.record_keys()),
-                   "prefixes": {lang: build.config.path_prefix(lang) for lang in languages}}, handle)
+        json.dump({"times": times, "articles": pool.articles, "bundles": search.bundle_facts(build)}, handle)
     logging.shutdown()
     os._exit(0)
 

@@ -42,7 +42,7 @@ class HubPlugin(BasePlugin):
         self.language = self.outer_language = "en"
         self.articles: dict[str, search.Articles] = {}  # per language pass under way
         # Set by the parallel build's passes (passes.py): the articles are indexed after every
-        # language's pages, one Pagefind at a time, not at the end of the pass.
+        # language's pages (parallel.py's search step), not at the end of the pass.
         self.defer_search = False
         self.deferred: list[search.Articles] = []
 
