@@ -123,3 +123,29 @@ def test_page_render_sets_only_what_the_render_cache_copies(tmp_path):
     page.render(config, Files([file]))
     assert page.recording == set(RENDERED), "Page.render now sets other attributes: update RENDERED and the cache"
     assert [item.id for item in page.toc] == ["about"]
+
+
+def test_theme_loader_lists_every_theme_file_mkdocs_copies():
+    # hub/mkdocs/theme_files.py skips folders whose name starts with a dot when MkDocs lists the
+    # theme's static files: MkDocs must still copy exactly the files it copied before.
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from hub.mkdocs import theme_files
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    copied = {}
+    for name, env in (("MkDocs' loader", config.theme.get_env()), ("ThemeLoader", None)):
+        if env is None:
+            theme_files.install(config.theme)
+            env = config.theme.get_env()
+            assert isinstance(env.loader, theme_files.ThemeLoader), "Theme.get_env no longer gives our loader"
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        copied[name] = sorted((f.src_uri, f.abs_src_path) for f in files)
+    assert copied["ThemeLoader"] == copied["MkDocs' loader"]
+    assert len(copied["ThemeLoader"]) > 20  # Material's assets: the comparison compared something
+    skipped = set(theme_files.ThemeLoader(config.theme.dirs).list_templates())
+    assert not any(name.startswith(".icons/") for name in skipped)
+    # Templates in dot folders still load by name, as Material's icon includes do.
+    assert config.theme.get_env().get_template(".icons/material/magnify.svg")

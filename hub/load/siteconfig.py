@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 import yaml
 
+from hub.load.yamlfile import SafeLoader
 
-class _TolerantLoader(yaml.SafeLoader):
+
+class _TolerantLoader(SafeLoader):
     """mkdocs.yml may use tags such as !ENV; the core only needs plain values."""
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node):
+def _env(loader: SafeLoader, node: yaml.Node):
     """MkDocs' `!ENV [NAME, default]`: the variable's value, else the default."""
     items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
     for name in items[:-1] if len(items) > 1 else items:

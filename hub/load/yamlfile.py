@@ -17,10 +17,10 @@ import yaml
 
 from hub.model.errors import Problem, field_name
 
-try:  # libyaml's parser is ten times faster; the pure one gives the same events
-    from yaml import CSafeLoader as _Loader
+try:  # libyaml's parser is ten times faster; the pure one gives the same events and values
+    from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader
 
 MAX_DEPTH = 20  # the deepest record is five levels (agenda[0].title.sv); leave room, refuse bombs
 _NULLS = {"", "~", "null"}
@@ -138,7 +138,7 @@ class _Reader:
 
     def read(self, text: str) -> Document:
         try:
-            self._fold(yaml.parse(text, Loader=_Loader))
+            self._fold(yaml.parse(text, Loader=SafeLoader))
         except yaml.YAMLError as err:
             raise YamlProblem(self.problems + [self._syntax(err, text)]) from None
         except _Stop:

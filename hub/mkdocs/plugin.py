@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from hub.emit import outputs, search
 from hub.load.placeholders import placeholders
-from hub.mkdocs import prerender, preview, template_cache
+from hub.mkdocs import prerender, preview, template_cache, theme_files
 from hub.render.build import HubBuild, load_build
 from hub.model.errors import DataError
 from hub.render.head import page_head, page_meta
@@ -77,6 +77,7 @@ class HubPlugin(BasePlugin):
                 raise PluginError(str(err)) from None
             if i18n is not None:
                 preview.narrow_i18n(i18n, self.build.config.languages)
+        theme_files.install(config.theme)
         # Its templates too are compiled once per process, not once per reload of data/ under serve.
         self.build.renderer.env.bytecode_cache = template_cache.CACHE
         # The hub's name comes from data/site.yml, in the language being built. Material prints it

@@ -9,6 +9,8 @@ from functools import lru_cache
 import yaml
 from markupsafe import Markup
 
+from hub.load.yamlfile import SafeLoader
+
 LOCALES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "locales")
 DEFAULT = "en"
 
@@ -78,7 +80,8 @@ def _read(lang: str) -> dict[str, str]:
     if not os.path.exists(path):
         return {}
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        # Read by every language pass of the parallel build, which is a process of its own.
+        return yaml.load(handle, Loader=SafeLoader) or {}
 
 
 def missing_ui_strings(lang: str) -> list[str]:
