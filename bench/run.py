@@ -178,7 +178,9 @@ def command(variant: str, project: Path, jobs: int, old: Path | None = None) -> 
 def idle_time(times: dict, cores: int) -> float:
     """The build's time on an idle machine with `cores` cores, from its processes' CPU seconds."""
     workers = times["workers"]
-    shared = max(max(workers), (sum(workers) + times["write_all"]) / cores)
+    # The templates compiled ahead (while the pages step loads data/) are counted with the work shared
+    # out over the cores: on an idle machine they take a core only as long as the loading leaves free.
+    shared = max(max(workers), (sum(workers) + times["write_all"] + times.get("templates", 0.0)) / cores)
     # The search indexes are built after the pages, side by side only while their memory fits, each
     # Pagefind on every core by itself (about 1.5 cores' worth here): their wall-clock time, as
     # measured, is what they add.

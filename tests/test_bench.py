@@ -54,6 +54,8 @@ def test_idle_time_is_load_then_the_longer_of_the_slowest_worker_and_the_shared_
     assert bench_run.idle_time(times, 1) == 2.0 + 20.0 + 1.0  # one core does it all
     # The search indexes come after, one at a time: their wall-clock time adds.
     assert bench_run.idle_time(dict(times, search=3.0, search_wall=2.0), 2) == 2.0 + 10.0 + 1.0 + 2.0
+    # The templates compiled ahead count with the shared work: (10 + 6 + 4 + 6) / 2 = 13 > 10.
+    assert bench_run.idle_time(dict(times, templates=6.0), 2) == 2.0 + 13.0 + 1.0
 
 
 def test_tree_memory_counts_the_children_of_the_build(tmp_path):

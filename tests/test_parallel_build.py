@@ -211,3 +211,49 @@ def test_a_pages_step_stopped_from_outside_fails_the_build_and_says_so(tmp_path,
     assert parallel.main(["--jobs", "2", "-q", "-d", str(project / "site")]) == 1
     assert said == ["the build of the pages stopped (exit code -9): the site folder is not complete"]
     assert not list(project.glob(".hub-build-*"))
+
+
+def test_a_pass_finds_the_templates_it_renders_compiled_ahead(tmp_path, monkeypatch):
+    """parallel._compile_templates makes the theme's environment as a pass does (same settings, same
+    extensions), else a pass would compile every template again: what a pass compiles itself is
+    only what the compiling ahead could not reach (a template named by an expression)."""
+    from jinja2.bccache import BytecodeCache
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from hub.mkdocs import preview, template_cache
+
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    monkeypatch.setenv("HUB_NOW", FIXTURE_NOW)
+    monkeypatch.setenv(preview.ENV, "en")  # one language is enough to render every kind of page
+    monkeypatch.setattr(template_cache, "CACHE", template_cache.MemoryBytecodeCache())
+    names, compiled = {}, []
+    real_get_bucket, real_dump = BytecodeCache.get_bucket, template_cache.MemoryBytecodeCache.dump_bytecode
+
+    def get_bucket(self, environment, name, filename, source):
+        bucket = real_get_bucket(self, environment, name, filename, source)
+        names[id(bucket)] = (name, filename)
+        return bucket
+
+    def dump_bytecode(self, bucket):  # called only when the template was compiled, not read from the cache
+        compiled.append(names[id(bucket)])
+        real_dump(self, bucket)
+
+    monkeypatch.setattr(BytecodeCache, "get_bucket", get_bucket)
+    monkeypatch.setattr(template_cache.MemoryBytecodeCache, "dump_bytecode", dump_bytecode)
+    config_file = str(project / "mkdocs.yml")
+    parallel._compile_templates(load_config(config_file, site_dir=str(tmp_path / "site"), strict=True))
+    ahead, compiled[:] = set(compiled), []
+    assert {"main.html", "base.html", "404.html"} <= {name for name, _ in ahead}
+    assert {"events.md", "list_events.md", "home.md"} <= {name for name, _ in ahead}
+
+    config = load_config(config_file, site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    again = set(compiled) & ahead
+    assert not again, f"compiled ahead, yet compiled again by the pass: {sorted(name for name, _ in again)}"
+    assert (tmp_path / "site" / "events" / "spring-dialogue" / "index.html").exists()
+    assert len(set(compiled)) < len(ahead) / 4, f"the pass still compiled {sorted(n for n, _ in compiled)}"

@@ -14,7 +14,7 @@ import hashlib
 import os
 import tempfile
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, TemplateError, meta
 from jinja2.bccache import Bucket
 
 
@@ -63,3 +63,27 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 CACHE = MemoryBytecodeCache()
+
+
+def compile_ahead(env, names) -> set[str]:
+    """Compile `names` and every template they name (extends, include, import) through `env`'s cache.
+
+    Another process that later loads them with the same settings finds them compiled. A template
+    named by an expression is not followed, and one that does not compile here (a filter that only
+    its own build adds, say) is left to the build that uses it, which compiles it or says why not.
+    Returns the names compiled.
+    """
+    seen, done, todo = set(), set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            env.get_template(name)
+            source, filename, _ = env.loader.get_source(env, name)
+            todo.extend(other for other in meta.find_referenced_templates(env.parse(source, name, filename)) if other)
+        except TemplateError:
+            continue
+        done.add(name)
+    return done

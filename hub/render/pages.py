@@ -33,6 +33,13 @@ TEMPLATES = posixpath.join(posixpath.dirname(__file__), "templates")
 
 
 
+def template_env() -> Environment:
+    """The Jinja environment of the page templates (one per Renderer; the parallel build compiles ahead with one)."""
+    # auto_reload off: templates do not change during a build, and checking costs a stat per page and item.
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+
+
 def page_path(collection: str, record_id: str | None = None) -> str:
     """Site path without language prefix: 'events/' or 'events/<id>/'."""
     return f"{collection}/{record_id}/" if record_id else f"{collection}/"
@@ -47,9 +54,7 @@ class Renderer:
         self.config = config
         # The hub's facts as pages show them: a fact marked as a placeholder in data/site.yml is left out.
         self.site = without_placeholders(self.content.site, placeholders(config.root))
-        # auto_reload off: templates do not change during a build, and checking costs a stat per page and item.
-        self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+        self.env = template_env()
         self.when_cache: dict[tuple, str] = {}
         self._items: tuple[str, dict[tuple, Markup]] = ("", {})  # (language, its list items)
         # Listings and home pages, rendered once per language. Kept on the instance (not an
