@@ -351,6 +351,12 @@ def targets(results: list[Result], jobs: int, notes: list[str] = ()) -> str:
         marginal = [(a.size, b.size, 1000 * (b.cpu("a") - a.cpu("a")) / (b.pages["a"] - a.pages["a"]))
                     for a, b in zip(sized, sized[1:])]
         out.append("  CPU cost of each added page: " + ", ".join(f"{a:,} → {b:,}: {c:.1f} ms" for a, b, c in marginal))
+        # What "constant, as today" meant before the parallel build: the same sizes in the OLD table.
+        before = [(size, 1000 * OLD[size][1] / OLD[size][0]) for size, _ in costs if size in OLD]
+        if len(before) > 1:
+            out.append("  the same before the parallel build (README's table, one process, 2026-12-01): " +
+                       ", ".join(f"{s:,}: {c:.1f} ms" for s, c in before) +
+                       f"; {max(c for _, c in before) / min(c for _, c in before):.2f}")
     speedups = [(r.size, r.idle("a1") / r.idle("a")) for r in results if r.idle("a1") and r.idle("a")]
     if speedups:
         out.append(f"- speed-up from 1 to {jobs} processes ≥ 1.7× (idle machine): {verdict(all(v >= 1.7 for _, v in speedups))} "
