@@ -34,7 +34,8 @@ of a core); MkDocs' own figure, the largest single process
 (os.wait4's maxrss), is in the --json output.
 "Idle s" is what the build would take on an idle machine with that many cores, worked out from
 the CPU seconds of each of its processes (hub/mkdocs/parallel.py writes them to HUB_BUILD_TIMES):
-loading, then the longest of (the slowest slot of passes, all the work shared out over the cores),
+loading, then the longest of (the slowest slot of passes, all the work shared out over the cores,
+the templates compiled ahead among it),
 then joining and checking, then the search step's wall-clock time (Pagefind runs side by side only
 while their memory fits, and each keeps about 1.5 cores busy by itself); for a one-process build
 it is its CPU time. On a machine that others share,

@@ -10,7 +10,8 @@ With more, the build runs in two steps, so that what takes the most memory never
    folders into the site folder in build order (site_join.py: a later pass's file replaces an
    earlier one's, as when one process writes them all; the sitemaps joined), outputs.finish reads
    the finished tree (the sitemap's x-default) and outputs.check_all runs over it, and it exits:
-   its copy of data/ goes with it.
+   its copy of data/ goes with it. While it loads data/, this process compiles the templates the
+   passes render into the work folder (_compile_templates), so that no pass compiles them.
 2. Search. This process, which never loaded data/, runs Pagefind over each language's articles
    (Pagefind holds a whole language's index in memory: 1.3 to 1.5 GB at 10,000 pages, so a large
    hub's languages are indexed one after the other, each Pagefind on every core by itself, and a
