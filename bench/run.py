@@ -344,7 +344,8 @@ def targets(results: list[Result], jobs: int, notes: list[str] = ()) -> str:
     costs = [(r.size, 1000 * r.cpu("a") / r.pages["a"]) for r in results if r.cpu("a")]
     if len(costs) > 1:
         spread = max(c for _, c in costs) / min(c for _, c in costs)
-        out.append(f"- CPU cost per page constant (largest / smallest ≤ 1.25): {verdict(spread <= 1.25)} "
+        out.append(f"- CPU cost per page within 25 % across sizes (largest / smallest ≤ 1.25; stricter than the build "
+                   f"before, see the next line): {verdict(spread <= 1.25)} "
                    f"({', '.join(f'{s:,}: {c:.1f} ms' for s, c in costs)}; {spread:.2f})")
         # The same without what a build costs whatever its size (starting its processes, compiling
         # templates): what each page added from one size to the next costs.
@@ -352,12 +353,14 @@ def targets(results: list[Result], jobs: int, notes: list[str] = ()) -> str:
         marginal = [(a.size, b.size, 1000 * (b.cpu("a") - a.cpu("a")) / (b.pages["a"] - a.pages["a"]))
                     for a, b in zip(sized, sized[1:])]
         out.append("  CPU cost of each added page: " + ", ".join(f"{a:,} → {b:,}: {c:.1f} ms" for a, b, c in marginal))
-        # What "constant, as today" meant before the parallel build: the same sizes in the OLD table.
+        # The issue asks for the cost per record to stay constant "as today": the build before the
+        # parallel one (the OLD table, the same sizes) is the yardstick for how constant that is.
         before = [(size, 1000 * OLD[size][1] / OLD[size][0]) for size, _ in costs if size in OLD]
-        if len(before) > 1:
-            out.append("  the same before the parallel build (README's table, one process, 2026-12-01): " +
-                       ", ".join(f"{s:,}: {c:.1f} ms" for s, c in before) +
-                       f"; {max(c for _, c in before) / min(c for _, c in before):.2f}")
+        if len(before) > 1 and len(before) == len(costs):
+            was = max(c for _, c in before) / min(c for _, c in before)
+            out.append(f"- CPU cost per page as constant as before the parallel build (largest / smallest no more "
+                       f"than the README's one-process table, 2026-12-01): {verdict(spread <= was)} ({spread:.2f} against "
+                       f"{was:.2f}: {', '.join(f'{s:,}: {c:.1f} ms' for s, c in before)})")
     speedups = [(r.size, r.idle("a1") / r.idle("a")) for r in results if r.idle("a1") and r.idle("a")]
     if speedups:
         out.append(f"- speed-up from 1 to {jobs} processes ≥ 1.7× (idle machine): {verdict(all(v >= 1.7 for _, v in speedups))} "

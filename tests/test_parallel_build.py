@@ -257,3 +257,19 @@ def test_a_pass_finds_the_templates_it_renders_compiled_ahead(tmp_path, monkeypa
     assert not again, f"compiled ahead, yet compiled again by the pass: {sorted(name for name, _ in again)}"
     assert (tmp_path / "site" / "events" / "spring-dialogue" / "index.html").exists()
     assert len(set(compiled)) < len(ahead) / 4, f"the pass still compiled {sorted(n for n, _ in compiled)}"
+
+
+def test_a_failure_compiling_ahead_stops_the_pages_step_and_leaves_no_work_folder(tmp_path, monkeypatch):
+    project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("HUB_NOW", FIXTURE_NOW)
+
+    def broken(config):
+        raise RuntimeError("a plugin's on_env failed")
+
+    monkeypatch.setattr(parallel, "_compile_templates", broken)
+    with pytest.raises(RuntimeError, match="on_env failed"):
+        parallel._parallel("mkdocs.yml", str(project / "site"), 2)
+    import multiprocessing
+    assert not multiprocessing.active_children(), "the pages step was left running"
+    assert not list(project.glob(".hub-build-*")), "the work folder was left behind"

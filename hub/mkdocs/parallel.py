@@ -121,7 +121,12 @@ def _parallel(config_file: str, site_dir: str | None, jobs: int) -> int:
         pages.start()
         # While the pages step loads data/, this process compiles the templates every pass renders.
         mark = time.process_time()
-        _compile_templates(config)
+        try:
+            _compile_templates(config)
+        except BaseException:
+            pages.terminate()  # it must not go on writing into the work folder that goes below
+            pages.join()
+            raise
         templates = time.process_time() - mark
         pages.join()
         if pages.exitcode != 0:

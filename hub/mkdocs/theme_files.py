@@ -4,12 +4,13 @@ MkDocs finds a theme's static files by listing every file under the theme's fold
 FileSystemLoader.list_templates) and dropping what it does not copy, among it anything whose path
 has a part starting with a dot (Files.add_files_from_theme's patterns '.*' and '*/.*'). Material
 keeps about 14,000 icons in templates/.icons, so every language's pass walked and matched 14,500
-names to copy about 60 files: 55 ms of CPU a pass, the largest cost a pass has whatever the hub's
-size. This loader does not go into folders whose name starts with a dot; templates are still loaded
-from them by name (Material's `{% include ".icons/..." %}`), and MkDocs copies the same files.
+names to copy about 60 files: 55 ms of CPU a pass, the largest single cost a pass has whatever
+the hub's size. This loader does not go into folders whose name starts with a dot; templates are
+still loaded from them by name (Material's `{% include ".icons/..." %}`), and MkDocs copies the
+same files.
 
 Relies on MkDocs 1.6's Theme.get_env making a FileSystemLoader over `theme.dirs`, and on
-add_files_from_theme dropping dot paths (tests/test_theme_files.py compares the files copied).
+add_files_from_theme dropping dot paths (tests/test_couplings.py compares the files copied).
 """
 from __future__ import annotations
 
