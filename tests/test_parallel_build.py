@@ -111,7 +111,25 @@ def test_every_language_is_a_pass_of_its_own_and_the_slots_share_them(tmp_path):
     assert all(seconds > 0 for seconds in recorded["languages"].values())
     assert len(recorded["workers"]) == 2  # two slots, each running languages one after the other
     assert sum(recorded["workers"]) == pytest.approx(sum(recorded["languages"].values()))
+    assert recorded["processes"] == 2, "a small hub's languages share one worker process per slot"
     assert not list(project.glob(".hub-build-*")), "the build's work folder was left behind"
+
+
+def test_a_worker_that_has_grown_ends_and_a_fresh_one_takes_the_next_language(builds, tmp_path, monkeypatch):
+    """What a large hub does (passes.RECYCLE_BYTES): every language in a process of its own, whose
+    memory goes when it ends; the site is still the one-process site, file for file."""
+    from hub.mkdocs import passes
+
+    project = builds[1].parent
+    times = tmp_path / "times.json"
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("HUB_NOW", FIXTURE_NOW)
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    monkeypatch.setenv(parallel.TIMES_ENV, str(times))
+    monkeypatch.setattr(passes, "RECYCLE_BYTES", 0)
+    assert parallel.main(["--jobs", "2", "-q", "-d", str(project / "site-recycled")]) == 0
+    assert json.loads(times.read_text())["processes"] == len(LANGUAGES)
+    assert tree(project / "site-recycled") == tree(builds[1])
 
 
 def test_move_tree_renames_new_folders_whole_and_merges_existing_ones(tmp_path):

@@ -243,6 +243,7 @@ def _pages(config_file: str, site_url: str, site_dir: str, work: str, languages:
         log.error("the build lost records:\n" + "\n".join(problems))
         os._exit(1)
     times["workers"] = pool.slot_seconds()
+    times["processes"] = pool.processes
     times["languages"] = pool.seconds
     with open(os.path.join(work, PAGES_DONE), "w", encoding="utf-8") as handle:
         json.dump({"times": times, "articles": pool.articles, "bundles": search.bundle_facts(build)}, handle)
