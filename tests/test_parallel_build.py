@@ -81,6 +81,13 @@ def test_invalid_data_fails_before_any_worker_with_the_contributors_message(tmp_
     assert "processes" not in result.stderr  # no worker was started
 
 
+def in_project(monkeypatch, project):
+    """parallel.main called in-process as `make build` runs it in `project`, on the fixture's day."""
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("HUB_NOW", FIXTURE_NOW)
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+
+
 def test_a_lost_record_still_fails_the_parallel_build(tmp_path, monkeypatch):
     """outputs.check_all runs over the joined tree: a page missing from it is reported."""
     from hub.emit import outputs
@@ -93,9 +100,7 @@ def test_a_lost_record_still_fails_the_parallel_build(tmp_path, monkeypatch):
 
     monkeypatch.setattr(outputs, "check_all", check_without_one_page)
     project = prepare_project(tmp_path / "project", FIXTURES / "basic" / "data")
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("HUB_NOW", FIXTURE_NOW)
-    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    in_project(monkeypatch, project)
     assert parallel.main(["--jobs", "2", "-q", "-d", str(project / "site")]) == 1
 
 
@@ -107,7 +112,7 @@ def test_every_language_is_a_pass_of_its_own_and_the_slots_share_them(tmp_path):
                             cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     recorded = json.loads(times.read_text())
-    assert sorted(recorded["languages"]) == sorted(LANGUAGES)  # one process, and its CPU seconds, each
+    assert sorted(recorded["languages"]) == sorted(LANGUAGES)  # one pass, and its CPU seconds, each
     assert all(seconds > 0 for seconds in recorded["languages"].values())
     assert len(recorded["workers"]) == 2  # two slots, each running languages one after the other
     assert sum(recorded["workers"]) == pytest.approx(sum(recorded["languages"].values()))
@@ -122,9 +127,7 @@ def test_a_worker_that_has_grown_ends_and_a_fresh_one_takes_the_next_language(bu
 
     project = builds[1].parent
     times = tmp_path / "times.json"
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("HUB_NOW", FIXTURE_NOW)
-    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    in_project(monkeypatch, project)
     monkeypatch.setenv(parallel.TIMES_ENV, str(times))
     monkeypatch.setattr(passes, "RECYCLE_BYTES", 0)
     assert parallel.main(["--jobs", "2", "-q", "-d", str(project / "site-recycled")]) == 0

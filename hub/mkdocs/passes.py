@@ -31,6 +31,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import time
+from typing import NamedTuple
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -89,7 +90,6 @@ class Passes:
             self.seconds[done["lang"]] = done["seconds"]
             if done["articles"]:
                 self.articles[done["lang"]] = done["articles"]
-            worker.lang = None
             if self.waiting and not done["retire"]:
                 self._send(slot, worker)
                 return True
@@ -128,10 +128,10 @@ class Passes:
         self._send(slot, worker)
 
     def _send(self, slot: int, worker: "_Worker") -> None:
-        worker.lang = self.waiting.pop(0)
-        os.makedirs(self.staging(worker.lang))
-        worker.connection.send(worker.lang)
-        self.ran[slot].append(worker.lang)
+        lang = self.waiting.pop(0)
+        os.makedirs(self.staging(lang))
+        worker.connection.send(lang)
+        self.ran[slot].append(lang)
 
 
 def _report(connection) -> dict | None:
@@ -142,10 +142,9 @@ def _report(connection) -> dict | None:
         return None
 
 
-class _Worker:
-    def __init__(self, process, connection):
-        self.process, self.connection = process, connection
-        self.lang: str | None = None  # the language it is building
+class _Worker(NamedTuple):
+    process: multiprocessing.process.BaseProcess
+    connection: multiprocessing.connection.Connection  # languages to it, reports from it
 
 
 def _serve(connection, config_file: str, work: str) -> None:
